@@ -1,0 +1,9 @@
+/**
+ * Isomorphic types, permissions, keys and pure cores of Fractal's platform plugin.
+ *
+ * @packageDocumentation
+ */
+
+export * from './keys';
+export * from './permissions';
+export * from './api/types';
