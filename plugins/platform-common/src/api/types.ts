@@ -247,6 +247,11 @@ export interface Scoreboard {
     failureRate: number;
     toilHours: number;
   }>;
+  /**
+   * Provisioning across all tenants per UTC day of the window (optional; the
+   * scoreboard page draws its provisioning time trend from it when present).
+   */
+  daily?: TrendPoint[];
 }
 
 /** Layers of defaults, lowest precedence first. @public */
