@@ -7,3 +7,4 @@
 export * from './keys';
 export * from './permissions';
 export * from './api/types';
+export * from './status';
