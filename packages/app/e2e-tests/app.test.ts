@@ -1,33 +1,34 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 import { test, expect } from '@playwright/test';
 
-test('App should render the welcome page', async ({ page }) => {
-  await page.goto('/');
+test.describe('the Fractal portal', () => {
+  test('signs in as the demo user and browses the catalog to a tenant team', async ({
+    page,
+  }) => {
+    await page.goto('/');
 
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
+    // Local development signs in through the guest provider as a demo user.
+    await page.getByRole('button', { name: 'Enter' }).click();
 
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+    const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+    await expect(nav.getByRole('link', { name: 'Fractal home' })).toBeVisible();
+    await expect(page).toHaveTitle(/Fractal/);
+
+    // The catalog opens on what the demo user's team owns.
+    await nav.getByRole('link', { name: 'Catalog', exact: true }).click();
+    const owned = page.getByRole('table');
+    await expect(
+      owned.getByRole('link', { name: 'Payments API', exact: true }),
+    ).toBeVisible();
+    // Components of other tenants are not in the "owned" list.
+    await expect(owned.getByText('Checkout Web')).toHaveCount(0);
+
+    // Browse to the owning tenant team.
+    await owned.getByRole('link', { name: 'Payments', exact: true }).click();
+
+    await expect(
+      page.getByRole('heading', { name: 'Payments', exact: true }),
+    ).toBeVisible();
+    await expect(page.getByText('Ada Lovelace').first()).toBeVisible();
+    await expect(page.getByText('team', { exact: true }).first()).toBeVisible();
+  });
 });

@@ -1,0 +1,21 @@
+// Prints the total over jest and Playwright: node scripts/summarize-total.js <jest.json> <playwright.json>
+const fs = require('node:fs');
+
+const [jestFile, e2eFile] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+if (fs.existsSync(jestFile)) {
+  const r = JSON.parse(fs.readFileSync(jestFile, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
+} else {
+  failed += 1;
+}
+if (fs.existsSync(e2eFile)) {
+  const { stats } = JSON.parse(fs.readFileSync(e2eFile, 'utf8'));
+  passed += stats.expected + stats.flaky;
+  failed += stats.unexpected;
+} else {
+  failed += 1;
+}
+console.log(`total: ${passed} passed, ${failed} failed`);
