@@ -8,3 +8,4 @@ export * from './keys';
 export * from './permissions';
 export * from './api/types';
 export * from './status';
+export * from './tree';

@@ -98,6 +98,8 @@ export interface ResourceTreeNode {
   conditions: Condition[];
   /** True when the node is referenced but not (yet) in the cache. */
   missing?: boolean;
+  /** True when the node has children that were not expanded (depth or size bound). */
+  truncated?: boolean;
   children: ResourceTreeNode[];
 }
 

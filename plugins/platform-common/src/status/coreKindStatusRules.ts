@@ -65,6 +65,23 @@ const deploymentRule: StatusRule = (object, { condition }) => {
       };
 };
 
+/** ReplicaSets: ready replicas against the wanted count. */
+const replicaSetRule: StatusRule = object => {
+  const wanted = numberAt(object.spec, 'replicas') ?? 1;
+  const ready = numberAt(object.status, 'readyReplicas') ?? 0;
+  return ready < wanted
+    ? {
+        state: 'InProgress',
+        reason: 'ReplicasNotReady',
+        message: `${ready} of ${wanted} replicas ready`,
+      }
+    : {
+        state: 'Ready',
+        reason: 'ReplicasReady',
+        message: `${ready} replicas ready`,
+      };
+};
+
 /** StatefulSets: ready and updated replicas against the wanted count. */
 const statefulSetRule: StatusRule = object => {
   const wanted = numberAt(object.spec, 'replicas') ?? 1;
@@ -142,6 +159,7 @@ export const CORE_KIND_STATUS_RULES: StatusRuleSet = {
   'core/ConfigMap': existsRule,
   'core/Secret': existsRule,
   'apps/Deployment': deploymentRule,
+  'apps/ReplicaSet': replicaSetRule,
   'apps/StatefulSet': statefulSetRule,
   'batch/Job': jobRule,
 };

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './resourceRefs';
+export * from './indexObjects';
+export * from './buildResourceTree';
