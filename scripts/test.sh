@@ -15,9 +15,13 @@ export FORCE_COLOR=0
 started=$(date +%s)
 results=()
 failed=0
+failed_steps=0
 record() { # record <name> <status> [summary]
   results+=("$(printf '%-12s %-6s %s' "$1" "$2" "${3:-}")")
-  [ "$2" = ok ] || failed=1
+  [ "$2" = ok ] && return 0
+  failed=1
+  # jest and e2e failures are counted test by test; other steps count as one.
+  case "$1" in jest | e2e) ;; *) failed_steps=$((failed_steps + 1)) ;; esac
 }
 step() { printf '\n\033[1;36m==> %s\033[0m\n' "$*"; }
 elapsed() { echo "$(($(date +%s) - $1))s"; }
@@ -27,6 +31,7 @@ fractal_ensure_toolchain && fractal_ensure_deps || { echo "setup failed" >&2; ex
 fractal_apt_install /usr/bin/chromium chromium fonts-liberation || { echo "chromium install failed" >&2; exit 1; }
 fractal_ensure_postgres || { echo "postgresql install failed" >&2; exit 1; }
 mkdir -p .data/test-results
+rm -rf e2e-results .data/test-results/jest.json
 trap 'fractal_pg_stop' EXIT
 
 step "type check (tsc)"
@@ -55,7 +60,6 @@ if yarn workspace app build --config ../../app-config.yaml --config ../../app-co
   record app-build ok "$(elapsed "$t")"
   step "end-to-end tests (Playwright, Chromium)"
   t=$(date +%s)
-  rm -rf e2e-results
   yarn playwright test
   e2e_rc=$?
   e2e_summary=$(node scripts/summarize-playwright.js e2e-results/results.json)
@@ -70,6 +74,6 @@ step "summary ($(elapsed "$started"))"
 printf '%s\n' "${results[@]}"
 echo "$jest_summary"
 echo "$e2e_summary"
-node scripts/summarize-total.js "$jest_json" e2e-results/results.json
+node scripts/summarize-total.js "$jest_json" e2e-results/results.json "$failed_steps"
 [ $failed -eq 0 ] && echo "ALL GREEN" || echo "SOMETHING FAILED (see above; e2e artefacts in e2e-results/)"
 exit $failed
