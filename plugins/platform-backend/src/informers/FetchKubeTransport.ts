@@ -1,0 +1,121 @@
+import { type KubeConfig, Watch } from '@kubernetes/client-node';
+import fetch from 'node-fetch';
+import { KubeApiError, kubeApiErrorFromStatus } from './KubeApiError';
+import type {
+  KubeListPage,
+  KubeQuery,
+  KubeTransport,
+  KubeWatchEvent,
+} from './KubeTransport';
+
+function toSearch(query: KubeQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) {
+      params.set(key, String(value));
+    }
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+/**
+ * {@link KubeTransport} over a `KubeConfig`: LIST with node-fetch and the
+ * KubeConfig's TLS and auth options, WATCH with `@kubernetes/client-node`'s
+ * `Watch` (the same HTTP stack, so one set of credentials and CA).
+ */
+export class FetchKubeTransport implements KubeTransport {
+  private readonly watcher: Watch;
+
+  constructor(
+    private readonly kubeConfig: KubeConfig,
+    private readonly options: { listTimeoutMs?: number } = {},
+  ) {
+    this.watcher = new Watch(kubeConfig);
+  }
+
+  async list(
+    path: string,
+    query: KubeQuery,
+    signal?: AbortSignal,
+  ): Promise<KubeListPage> {
+    const cluster = this.kubeConfig.getCurrentCluster();
+    if (!cluster) {
+      throw new KubeApiError('The KubeConfig has no current cluster');
+    }
+    const init = await this.kubeConfig.applyToFetchOptions({});
+    const timeout = AbortSignal.timeout(this.options.listTimeoutMs ?? 60_000);
+    let response;
+    try {
+      response = await fetch(`${cluster.server}${path}${toSearch(query)}`, {
+        ...init,
+        method: 'GET',
+        signal: (signal
+          ? AbortSignal.any([signal, timeout])
+          : timeout) as never,
+      });
+    } catch (error) {
+      throw new KubeApiError(
+        `LIST ${path} failed: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+        undefined,
+        undefined,
+        error,
+      );
+    }
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (!response.ok) {
+      throw kubeApiErrorFromStatus(body, response.status);
+    }
+    if (!body || typeof body !== 'object') {
+      throw new KubeApiError(`LIST ${path} answered a body that is not JSON`);
+    }
+    return body as KubeListPage;
+  }
+
+  async watch(
+    path: string,
+    query: KubeQuery,
+    onEvent: (event: KubeWatchEvent) => void,
+    onDone: (error?: unknown) => void,
+  ): Promise<() => void> {
+    const params: Record<string, string> = {};
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) params[key] = String(value);
+    }
+    const controller = await this.watcher.watch(
+      path,
+      params,
+      (type: string, object: unknown) => onEvent({ type, object }),
+      (error: unknown) => {
+        if (!error) {
+          onDone();
+          return;
+        }
+        if (error instanceof Error && error.name === 'AbortError') {
+          onDone();
+          return;
+        }
+        const statusCode = (error as { statusCode?: number }).statusCode;
+        onDone(
+          new KubeApiError(
+            `WATCH ${path} failed: ${
+              error instanceof Error ? error.message : String(error)
+            }`,
+            statusCode,
+            statusCode === 410 ? 'Expired' : undefined,
+            error,
+          ),
+        );
+      },
+    );
+    return () => controller.abort();
+  }
+}
