@@ -9,3 +9,4 @@ export * from './permissions';
 export * from './api/types';
 export * from './status';
 export * from './tree';
+export * from './metrics';

@@ -135,8 +135,18 @@ export interface ClusterHealth {
   objects: number;
 }
 
-/** Outcome of a provisioning attempt. @public */
-export type AttemptOutcome = 'in-progress' | 'ready' | 'failed' | 'stuck' | 'deleted';
+/**
+ * Outcome of a provisioning attempt. `superseded`: a newer generation of the
+ * resource started before this attempt reached Ready or failed.
+ * @public
+ */
+export type AttemptOutcome =
+  | 'in-progress'
+  | 'ready'
+  | 'failed'
+  | 'stuck'
+  | 'deleted'
+  | 'superseded';
 
 /** One resource at one generation that needed reconciling. @public */
 export interface ProvisioningAttempt {
@@ -153,6 +163,8 @@ export interface ProvisioningAttempt {
   failureReason?: string;
   failureMessage?: string;
   stuckAt?: string;
+  /** When a newer generation started while this attempt was still open. */
+  supersededAt?: string;
   deletedAt?: string;
   /** readyAt - startedAt, once Ready was first seen. */
   durationMs?: number;
@@ -160,6 +172,24 @@ export interface ProvisioningAttempt {
   estimated: boolean;
   createdViaPortal: boolean;
   outcome: AttemptOutcome;
+}
+
+/**
+ * The outcome of one scaffolder task that created or changed a platform
+ * resource, reported by the scaffolder actions to `POST /template-runs`
+ * (idempotent per `taskId`). Feeds the template success rate.
+ * @public
+ */
+export interface TemplateRunReport {
+  taskId: string;
+  /** Entity ref of the template, e.g. `template:default/postgresql-instance`. */
+  templateRef: string;
+  tenant: string;
+  kind: string;
+  outcome: 'succeeded' | 'failed';
+  reason?: string;
+  startedAt: string;
+  finishedAt: string;
 }
 
 /** A time window, half-open [from, to). @public */
