@@ -66,3 +66,20 @@ export const FIELD_MANAGER = 'fractal';
 
 /** Signals channel on which resource status changes are pushed. @public */
 export const SIGNAL_CHANNEL_RESOURCE_STATUS = 'platform:resource-status';
+
+/**
+ * On catalog entities about a platform kind (Fractal's `Resource` and `API`
+ * entities, and scaffolder `Template`s that create instances of the kind): the
+ * Kubernetes kind, e.g. `PostgreSQLInstance`. A hand-written template carrying
+ * it replaces the template the catalog module would generate for that kind.
+ * @public
+ */
+export const ENTITY_ANNOTATION_KIND = `${FRACTAL_PREFIX}/kind`;
+
+/**
+ * Events service topic on which the platform backend announces changes of
+ * platform resources that matter to the catalog (added, deleted, relabelled);
+ * the payload is a {@link PlatformResourceChangeEvent}.
+ * @public
+ */
+export const EVENTS_TOPIC_PLATFORM_RESOURCE = 'platform.resource';

@@ -309,3 +309,19 @@ export interface CompiledManifest {
 export interface ItemsResponse<T> {
   items: T[];
 }
+
+/**
+ * Payload of an event on the `platform.resource` topic of the events service:
+ * identifies the changed resource; consumers read its state through the API.
+ * @public
+ */
+export interface PlatformResourceChangeEvent {
+  type: 'added' | 'modified' | 'deleted';
+  cluster: string;
+  uid: string;
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  tenant?: string;
+}
