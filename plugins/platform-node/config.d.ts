@@ -84,6 +84,26 @@ export interface Config {
         | { minutes?: number; seconds?: number; hours?: number };
     };
 
+    /**
+     * Layered defaults compiled into every platform resource, lowest
+     * precedence first: the CRD schema's own defaults < platform < environment
+     * < tenant < the user's input. Each entry is a manifest fragment keyed by
+     * platform kind; it may set `spec` and extra `metadata.labels` /
+     * `metadata.annotations`, never the name, namespace or Fractal's own keys.
+     */
+    defaults?: {
+      /** Per platform kind, e.g. `PostgreSQLInstance: { spec: { parameters: { version: '16' } } }`. */
+      platform?: { [kind: string]: PlatformDefaultsFragment };
+      /** Per environment (a cluster's `environment`), then per kind. */
+      environments?: {
+        [environment: string]: { [kind: string]: PlatformDefaultsFragment };
+      };
+      /** Per tenant (Group name), then per kind. */
+      tenants?: {
+        [tenant: string]: { [kind: string]: PlatformDefaultsFragment };
+      };
+    };
+
     /** Informer tuning. */
     informers?: {
       /** Full relist interval that heals missed events. Default `10m`. */
@@ -129,5 +149,14 @@ export interface Config {
         skipTLSVerify?: boolean;
       }>;
     }>;
+  };
+}
+
+/** A manifest fragment of `platform.defaults`. */
+interface PlatformDefaultsFragment {
+  spec?: { [key: string]: unknown };
+  metadata?: {
+    labels?: { [key: string]: string };
+    annotations?: { [key: string]: string };
   };
 }

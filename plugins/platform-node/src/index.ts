@@ -37,3 +37,4 @@ export {
   type HistoryQuery,
   type WindowQuery,
 } from './client/PlatformApiClient';
+export * from './defaults';
