@@ -1,0 +1,73 @@
+import type { KubeObject } from '../cache/ResourceChange';
+
+/** How namespaces map to tenants. */
+export interface NamespaceTenantsOptions {
+  /** Namespace label naming the tenant, e.g. `fractal.dev/tenant`. */
+  namespaceLabel: string;
+  /** Name pattern with `{{name}}`, e.g. `tenant-{{name}}`, used when the label is absent. */
+  namespacePattern: string;
+}
+
+function patternToRegExp(pattern: string): RegExp {
+  const [before, after] = pattern.split('{{name}}');
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(
+    `^${escape(before)}([a-z0-9]([-a-z0-9]*[a-z0-9])?)${escape(after ?? '')}$`,
+  );
+}
+
+/**
+ * Maps each cluster's namespaces to tenants: the namespace's tenant label,
+ * else the name pattern. Only namespaces decide; the tenant label of a
+ * resource itself is never used for access. A namespace the informer has not
+ * seen (yet) is mapped by its name alone.
+ */
+export class NamespaceTenants {
+  private readonly labelled = new Map<string, Map<string, string>>();
+  private readonly pattern: RegExp;
+
+  constructor(private readonly options: NamespaceTenantsOptions) {
+    if (!options.namespacePattern.includes('{{name}}')) {
+      throw new Error(
+        `platform.tenants.namespacePattern '${options.namespacePattern}' must contain {{name}}`,
+      );
+    }
+    this.pattern = patternToRegExp(options.namespacePattern);
+  }
+
+  /** The tenant of a namespace, or undefined (cluster-scoped objects have none). */
+  tenantOf(cluster: string, namespace: string | undefined): string | undefined {
+    if (!namespace) return undefined;
+    const label = this.labelled.get(cluster)?.get(namespace);
+    if (label) return label;
+    return this.pattern.exec(namespace)?.[1];
+  }
+
+  /**
+   * Records a namespace as watched. Returns true when its tenant changed.
+   */
+  set(cluster: string, namespace: KubeObject): boolean {
+    const name = namespace.metadata.name;
+    const before = this.tenantOf(cluster, name);
+    const label = namespace.metadata.labels?.[this.options.namespaceLabel];
+    let byName = this.labelled.get(cluster);
+    if (!byName) {
+      byName = new Map();
+      this.labelled.set(cluster, byName);
+    }
+    if (label) byName.set(name, label);
+    else byName.delete(name);
+    return this.tenantOf(cluster, name) !== before;
+  }
+
+  /** Forgets a deleted namespace. Returns true when its tenant changed. */
+  delete(cluster: string, name: string): boolean {
+    const before = this.tenantOf(cluster, name);
+    this.labelled.get(cluster)?.delete(name);
+    return this.tenantOf(cluster, name) !== before;
+  }
+
+  deleteCluster(cluster: string): void {
+    this.labelled.delete(cluster);
+  }
+}
