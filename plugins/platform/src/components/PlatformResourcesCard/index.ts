@@ -1,0 +1,1 @@
+export { PlatformResourcesCard } from './PlatformResourcesCard';

@@ -1,0 +1,43 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import { platformApiRef } from '../../apis';
+import { useLiveQuery } from '../../hooks/useLiveQuery';
+import { useNow } from '../../hooks/useNow';
+import { UpdatedAgo } from '../UpdatedAgo';
+import { ResourceDetailsView } from './ResourceDetailsView';
+
+/**
+ * Loads one resource's details and keeps them live: refetches when a status
+ * signal names this resource.
+ *
+ * @public
+ */
+export function ResourceDetailsPanel(props: { cluster: string; uid: string }) {
+  const { cluster, uid } = props;
+  const api = useApi(platformApiRef);
+  const now = useNow(10_000);
+  const { value, error, loading, updatedAt, live, refresh } = useLiveQuery(
+    () => api.getResource(cluster, uid),
+    [api, cluster, uid],
+    { isRelevant: signal => signal.cluster === cluster && signal.uid === uid },
+  );
+  if (loading) {
+    return <Progress />;
+  }
+  if (!value) {
+    return error ? <ResponseErrorPanel error={error} /> : null;
+  }
+  return (
+    <Box>
+      <UpdatedAgo updatedAt={updatedAt} live={live} onRefresh={refresh} />
+      {error && (
+        <Alert severity="warning" sx={{ my: 1 }}>
+          Showing data from before the last refresh, which failed: {error.message}
+        </Alert>
+      )}
+      <ResourceDetailsView details={value} now={now} />
+    </Box>
+  );
+}

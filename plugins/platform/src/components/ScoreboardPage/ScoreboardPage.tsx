@@ -1,0 +1,135 @@
+import {
+  Content,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Alert from '@mui/material/Alert';
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import { ReactNode, useState } from 'react';
+import { platformApiRef } from '../../apis';
+import { LiveQueryState, useLiveQuery } from '../../hooks/useLiveQuery';
+import { useNow } from '../../hooks/useNow';
+import { WindowDays, windowFor } from '../../utils/window';
+import { UpdatedAgo } from '../UpdatedAgo';
+import { AdoptionSection } from './AdoptionSection';
+import { ClusterHealthTable } from './ClusterHealthTable';
+import { ScoreFigures } from './ScoreFigures';
+import { TenantTable, tenantRows } from './TenantTable';
+import { TrendSection } from './TrendSection';
+import { WindowPicker } from './WindowPicker';
+
+/** Aggregates change with every status change: refetch at most every 2 s. */
+const SCOREBOARD_DEBOUNCE_MS = 2000;
+const CLUSTER_POLL_MS = 30_000;
+
+/** Renders a query's loading, error and stale-data states around `render`. */
+function QueryView<T>(props: {
+  query: LiveQueryState<T>;
+  children: (value: T) => ReactNode;
+}) {
+  const { query, children } = props;
+  if (query.loading) {
+    return <Progress />;
+  }
+  if (query.value === undefined) {
+    return query.error ? <ResponseErrorPanel error={query.error} /> : null;
+  }
+  return (
+    <>
+      {query.error && (
+        <Alert severity="warning" sx={{ mb: 1 }}>
+          Showing data from before the last refresh, which failed:{' '}
+          {query.error.message}
+        </Alert>
+      )}
+      {children(query.value)}
+    </>
+  );
+}
+
+/**
+ * The platform product scoreboard: provisioning time, adoption, template
+ * success and toil eliminated over a 7, 30 or 90 day window, adoption and
+ * figures per team, the provisioning time trend, and cluster health. Live.
+ *
+ * @public
+ */
+export function ScoreboardPage(props: { defaultWindowDays?: WindowDays }) {
+  const [days, setDays] = useState<WindowDays>(props.defaultWindowDays ?? 30);
+  const api = useApi(platformApiRef);
+  const now = useNow(10_000);
+  const scoreboard = useLiveQuery(
+    () => api.getScoreboard(windowFor(days, Date.now())),
+    [api, days],
+    { debounceMs: SCOREBOARD_DEBOUNCE_MS },
+  );
+  const adoption = useLiveQuery(
+    () => api.getAdoption(windowFor(days, Date.now())),
+    [api, days],
+    { debounceMs: SCOREBOARD_DEBOUNCE_MS },
+  );
+  const clusters = useLiveQuery(() => api.listClusters(), [api], {
+    isRelevant: () => false,
+    pollMs: CLUSTER_POLL_MS,
+  });
+
+  return (
+    <Content>
+      <Stack
+        direction="row"
+        justifyContent="space-between"
+        alignItems="center"
+        flexWrap="wrap"
+        gap={2}
+        sx={{ mb: 2 }}
+      >
+        <WindowPicker value={days} onChange={setDays} />
+        <UpdatedAgo
+          updatedAt={scoreboard.updatedAt}
+          live={scoreboard.live}
+          onRefresh={() => {
+            scoreboard.refresh();
+            adoption.refresh();
+            clusters.refresh();
+          }}
+        />
+      </Stack>
+      <Grid container spacing={3}>
+        <Grid item xs={12} component="section" aria-label="Product figures">
+          <QueryView query={scoreboard}>
+            {value => <ScoreFigures scoreboard={value} days={days} />}
+          </QueryView>
+        </Grid>
+        <Grid item xs={12} lg={6}>
+          <InfoCard title="Adoption per team">
+            <QueryView query={adoption}>
+              {value => <AdoptionSection adoption={value} />}
+            </QueryView>
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12} lg={6}>
+          <InfoCard title="Provisioning time trend">
+            <QueryView query={scoreboard}>
+              {value => <TrendSection scoreboard={value} />}
+            </QueryView>
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
+          <QueryView query={scoreboard}>
+            {value => <TenantTable rows={tenantRows(value, adoption.value)} />}
+          </QueryView>
+        </Grid>
+        <Grid item xs={12}>
+          <InfoCard title="Cluster health">
+            <QueryView query={clusters}>
+              {value => <ClusterHealthTable clusters={value.items} now={now} />}
+            </QueryView>
+          </InfoCard>
+        </Grid>
+      </Grid>
+    </Content>
+  );
+}

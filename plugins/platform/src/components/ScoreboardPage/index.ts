@@ -1,0 +1,2 @@
+export { ScoreboardPage } from './ScoreboardPage';
+export { LegacyScoreboardPage } from './LegacyScoreboardPage';

@@ -1,0 +1,1 @@
+export { StatusChip, stateLabel, statusDetail } from './StatusChip';

@@ -1,0 +1,1 @@
+export { UpdatedAgo, updatedAgoText } from './UpdatedAgo';

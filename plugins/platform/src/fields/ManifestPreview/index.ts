@@ -1,0 +1,2 @@
+export { ManifestPreview } from './ManifestPreview';
+export { ManifestPreviewFieldSchema } from './schema';

@@ -1,0 +1,3 @@
+export { TenantPicker } from './TenantPicker';
+export { TenantPickerFieldSchema } from './schema';
+export { validateTenant } from './validation';

@@ -1,0 +1,2 @@
+export { TenantPicker, TenantPickerFieldSchema, validateTenant } from './TenantPicker';
+export { ManifestPreview, ManifestPreviewFieldSchema } from './ManifestPreview';
