@@ -10,3 +10,4 @@ export * from './api/types';
 export * from './status';
 export * from './tree';
 export * from './metrics';
+export * from './compile';
