@@ -3,27 +3,45 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { PlatformProvider } from './provider/PlatformProvider';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { PlatformApiClient } from '@fractal/backstage-plugin-platform-node';
+import { readPlatformProviderConfig } from './config/readPlatformProviderConfig';
+import { PlatformEntityProvider } from './provider/PlatformEntityProvider';
 
+/**
+ * Catalog module that provides Fractal's platform resources as `Resource`
+ * entities owned by their tenants and platform kinds as `API` entities.
+ *
+ * @public
+ */
 export const catalogModulePlatform = createBackendModule({
-  moduleId: 'platform-provider',
   pluginId: 'catalog',
+  moduleId: 'platform',
   register({ registerInit }) {
     registerInit({
       deps: {
-        logger: coreServices.logger,
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        lifecycle: coreServices.lifecycle,
+        events: eventsServiceRef,
         processing: catalogProcessingExtensionPoint,
       },
-      async init({ logger, scheduler, config, processing }) {
-        processing.addEntityProvider(
-          PlatformProvider.fromConfig(config, {
-            logger,
-            scheduler,
-          }),
-        );
-      }
+      async init({ config, logger, scheduler, auth, discovery, lifecycle, events, processing }) {
+        const providerConfig = readPlatformProviderConfig(config);
+        const provider = new PlatformEntityProvider({
+          client: new PlatformApiClient({ discovery, auth }),
+          auth,
+          logger,
+          events,
+          config: providerConfig,
+          taskRunner: scheduler.createScheduledTaskRunner(providerConfig.schedule),
+        });
+        lifecycle.addShutdownHook(() => provider.stop());
+        processing.addEntityProvider(provider);
+      },
     });
   },
-})
+});

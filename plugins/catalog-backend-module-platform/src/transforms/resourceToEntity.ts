@@ -21,7 +21,9 @@ import {
   ENTITY_KEY_CLUSTER,
   platformLocation,
 } from '../entityKeys';
-import { kindToType, kindToWords, toEntityName, toLabelValue } from './entityName';
+import { compact } from './compact';
+import { kindToType, toEntityName, toLabelValue } from './entityName';
+import { kindTitle as titleOfKind } from './kindToApiEntity';
 import { normalizeEntityRef, tenantGroupRef } from './entityRefs';
 
 /** Options of {@link resourceToEntity}. */
@@ -47,18 +49,6 @@ export function resourceEntityName(ref: PlatformResource['ref']): string {
     kindToType(ref.kind),
     ref.name,
   ]);
-}
-
-function compact<T extends Record<string, string | undefined>>(
-  record: T,
-): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(record)) {
-    if (value !== undefined) {
-      result[key] = value;
-    }
-  }
-  return result;
 }
 
 function describe(
@@ -94,9 +84,10 @@ export function resourceToEntity(
   const { ref } = resource;
   const tenantOwner = tenantGroupRef(resource.tenant);
   const component = normalizeEntityRef(resource.component, 'component');
-  const kindTitle = options.kind?.title && options.kind.title !== ref.kind
-    ? options.kind.title
-    : kindToWords(ref.kind);
+  const kindTitle = titleOfKind({
+    kind: ref.kind,
+    title: options.kind?.title ?? ref.kind,
+  });
   const location = platformLocation(`clusters/${ref.cluster}/resources/${ref.uid}`);
 
   return {
