@@ -11,3 +11,4 @@ export * from './status';
 export * from './tree';
 export * from './metrics';
 export * from './compile';
+export * from './tenants';

@@ -4,10 +4,19 @@ import type {
   PlatformDefaultsQuery,
   PlatformDefaultsSource,
 } from './PlatformDefaultsSource';
-import {
-  readPlatformDefaults,
-  type PlatformDefaultsConfig,
-} from './readPlatformDefaults';
+import type { PlatformDefaultsConfig } from '@fractal/backstage-plugin-platform-common';
+import { readPlatformDefaults } from './readPlatformDefaults';
+
+function own<T>(
+  record: Record<string, T> | undefined,
+  key: string | undefined,
+) {
+  return record &&
+    key !== undefined &&
+    Object.prototype.hasOwnProperty.call(record, key)
+    ? record[key]
+    : undefined;
+}
 
 /**
  * The default {@link PlatformDefaultsSource}: `platform.defaults` from config,
@@ -26,17 +35,14 @@ export class ConfigPlatformDefaultsSource implements PlatformDefaultsSource {
     query: PlatformDefaultsQuery,
   ): Promise<PlatformDefaultsLayers> {
     const { kind, environment, tenant } = query;
+    const { platform, environments, tenants } = this.defaults;
     const layers: PlatformDefaultsLayers = {};
-    const platform = this.defaults.platform[kind];
-    if (platform) layers.platform = platform;
-    const env =
-      environment !== undefined
-        ? this.defaults.environments[environment]?.[kind]
-        : undefined;
-    if (env) layers.environment = env;
-    const ten =
-      tenant !== undefined ? this.defaults.tenants[tenant]?.[kind] : undefined;
-    if (ten) layers.tenant = ten;
+    const forPlatform = own(platform, kind);
+    if (forPlatform) layers.platform = forPlatform;
+    const forEnvironment = own(own(environments, environment), kind);
+    if (forEnvironment) layers.environment = forEnvironment;
+    const forTenant = own(own(tenants, tenant), kind);
+    if (forTenant) layers.tenant = forTenant;
     return layers;
   }
 }

@@ -12,7 +12,6 @@ export { ConfigPlatformDefaultsSource } from './ConfigPlatformDefaultsSource';
 export {
   readPlatformDefaults,
   type KindDefaults,
-  type PlatformDefaultsConfig,
 } from './readPlatformDefaults';
 export { platformDefaultsServiceRef } from './platformDefaultsServiceRef';
 export {

@@ -13,7 +13,9 @@ const valid = {
     },
   },
   tenants: {
-    payments: { PostgreSQLInstance: { spec: { parameters: { storageGB: 50 } } } },
+    payments: {
+      PostgreSQLInstance: { spec: { parameters: { storageGB: 50 } } },
+    },
   },
 };
 
@@ -72,7 +74,9 @@ describe('readPlatformDefaults', () => {
       "Fractal's tenant label",
       {
         platform: {
-          Bucket: { metadata: { labels: { 'fractal.dev/tenant': 'checkout' } } },
+          Bucket: {
+            metadata: { labels: { 'fractal.dev/tenant': 'checkout' } },
+          },
         },
       },
       'platform.defaults.platform.Bucket.metadata.labels["fractal.dev/tenant"] is set by Fractal',
@@ -119,7 +123,11 @@ describe('ConfigPlatformDefaultsSource', () => {
   it.each<[string, object, object]>([
     [
       'every layer',
-      { kind: 'PostgreSQLInstance', environment: 'production', tenant: 'payments' },
+      {
+        kind: 'PostgreSQLInstance',
+        environment: 'production',
+        tenant: 'payments',
+      },
       {
         platform: valid.platform.PostgreSQLInstance,
         environment: valid.environments.production.PostgreSQLInstance,
@@ -128,7 +136,11 @@ describe('ConfigPlatformDefaultsSource', () => {
     ],
     [
       'the platform layer only in another environment and tenant',
-      { kind: 'PostgreSQLInstance', environment: 'development', tenant: 'search' },
+      {
+        kind: 'PostgreSQLInstance',
+        environment: 'development',
+        tenant: 'search',
+      },
       { platform: valid.platform.PostgreSQLInstance },
     ],
     ['nothing for an unknown kind', { kind: 'Cache', tenant: 'payments' }, {}],
@@ -136,5 +148,18 @@ describe('ConfigPlatformDefaultsSource', () => {
     await expect(
       source.getDefaults(query as { kind: string }),
     ).resolves.toEqual(expected);
+  });
+});
+
+describe('ConfigPlatformDefaultsSource lookups', () => {
+  it('never returns inherited object properties', async () => {
+    const source = new ConfigPlatformDefaultsSource(read(valid));
+    await expect(
+      source.getDefaults({
+        kind: 'constructor',
+        environment: '__proto__',
+        tenant: 'toString',
+      }),
+    ).resolves.toEqual({});
   });
 });

@@ -5,24 +5,11 @@ import {
   LABEL_MANAGED_BY,
   type JsonObject,
   type JsonValue,
+  type PlatformDefaultsConfig,
 } from '@fractal/backstage-plugin-platform-common';
 
 /** Defaults per kind: `{ PostgreSQLInstance: { spec: { ... } } }`. @public */
 export type KindDefaults = Record<string, JsonObject>;
-
-/**
- * The `platform.defaults` config, validated.
- *
- * @public
- */
-export interface PlatformDefaultsConfig {
-  /** Per kind, for every environment and tenant. */
-  platform: KindDefaults;
-  /** Per environment name, then per kind. */
-  environments: Record<string, KindDefaults>;
-  /** Per tenant (Group name), then per kind. */
-  tenants: Record<string, KindDefaults>;
-}
 
 const ROOT = 'platform.defaults';
 const KIND_NAME = /^[A-Z][A-Za-z0-9]{0,62}$/;
@@ -114,7 +101,8 @@ function readSections(
   if (!isObject(value)) fail(key, `must be an object keyed by ${what}`);
   const out: Record<string, KindDefaults> = {};
   for (const [name, kinds] of Object.entries(value)) {
-    if (!SECTION_NAME.test(name)) fail(`${key}.${name}`, `is not a valid ${what}`);
+    if (!SECTION_NAME.test(name))
+      fail(`${key}.${name}`, `is not a valid ${what}`);
     out[name] = readKindDefaults(kinds, `${key}.${name}`);
   }
   return out;
@@ -126,7 +114,9 @@ function readSections(
  *
  * @public
  */
-export function readPlatformDefaults(config: Config): PlatformDefaultsConfig {
+export function readPlatformDefaults(
+  config: Config,
+): Required<PlatformDefaultsConfig> {
   const root = config.getOptional<JsonValue>(ROOT);
   if (root === undefined) {
     return { platform: {}, environments: {}, tenants: {} };

@@ -1,0 +1,12 @@
+export {
+  DEFAULT_NAMESPACE_PATTERN,
+  DEFAULT_TENANT_MAPPING,
+  type NamespaceInfo,
+  type TenantMapping,
+} from './TenantMapping';
+export {
+  tenantNamespace,
+  tenantOfNamespace,
+  validateNamespacePattern,
+} from './tenantNamespace';
+export { selectTenantNamespace } from './selectTenantNamespace';
