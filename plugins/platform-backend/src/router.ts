@@ -1,51 +1,33 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
-import { z } from 'zod/v3';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { ClusterHealth } from '@fractal/backstage-plugin-platform-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { todoListServiceRef } from './services/TodoListService';
+import type { TenantScopeResolver } from './auth/TenantScope';
+import type { KindRegistry } from './kinds/KindRegistry';
+import type { ResourceQueries } from './resources/ResourceQueries';
+import { createClustersRouter } from './routes/createClustersRouter';
+import { createKindsRouter } from './routes/createKindsRouter';
+import { createResourcesRouter } from './routes/createResourcesRouter';
 
-export async function createRouter({
-  httpAuth,
-  todoList,
-}: {
+/** Composes the REST API of `/api/platform` (see `src/schema/openapi.yaml`). */
+export function createRouter(options: {
+  scopes: TenantScopeResolver;
   httpAuth: HttpAuthService;
-  todoList: typeof todoListServiceRef.T;
-}): Promise<express.Router> {
+  catalog: CatalogService;
+  kinds: KindRegistry;
+  health: () => ClusterHealth[];
+  queries: ResourceQueries;
+  /** More routers, e.g. the history module's (`/history`, `/metrics`, `/scoreboard`). */
+  extra?: express.Router[];
+}): express.Router {
   const router = Router();
   router.use(express.json());
-
-  // TEMPLATE NOTE:
-  // Zod is a powerful library for data validation and recommended in particular
-  // for user-defined schemas. In this case we use it for input validation too.
-  //
-  // If you want to define a schema for your API we recommend using Backstage's
-  // OpenAPI tooling: https://backstage.io/docs/next/openapi/01-getting-started
-  const todoSchema = z.object({
-    title: z.string(),
-    entityRef: z.string().optional(),
-  });
-
-  router.post('/todos', async (req, res) => {
-    const parsed = todoSchema.safeParse(req.body);
-    if (!parsed.success) {
-      throw new InputError(parsed.error.toString());
-    }
-
-    const result = await todoList.createTodo(parsed.data, {
-      credentials: await httpAuth.credentials(req, { allow: ['user'] }),
-    });
-
-    res.status(201).json(result);
-  });
-
-  router.get('/todos', async (_req, res) => {
-    res.json(await todoList.listTodos());
-  });
-
-  router.get('/todos/:id', async (req, res) => {
-    res.json(await todoList.getTodo({ id: req.params.id }));
-  });
-
+  router.use(createKindsRouter(options));
+  router.use(createClustersRouter(options));
+  router.use(createResourcesRouter(options));
+  for (const extra of options.extra ?? []) {
+    router.use(extra);
+  }
   return router;
 }

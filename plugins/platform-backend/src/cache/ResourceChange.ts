@@ -37,6 +37,11 @@ export interface KubeObject {
  * them. `initial` is true for objects delivered by a (re)list rather than a
  * watch event, so a consumer can tell "first seen already Ready" from "became
  * Ready just now".
+ *
+ * A `modified` change may carry the very same object as `previous`: when only
+ * the time-dependent status rules changed the status (a ReconcileError turning
+ * persistent), or when the namespace's tenant mapping changed
+ * (`previousTenant` differs from `tenant`).
  */
 export interface ResourceChange {
   type: 'added' | 'modified' | 'deleted';
@@ -48,6 +53,8 @@ export interface ResourceChange {
   previousStatus?: ResourceStatus;
   /** Tenant (Group name) from the namespace mapping, if any. */
   tenant?: string;
+  /** The tenant before this change, for `modified` and `deleted` changes. */
+  previousTenant?: string;
   /** When the informer observed the change. */
   observedAt: Date;
   initial: boolean;

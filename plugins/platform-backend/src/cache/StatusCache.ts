@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_COMPONENT_REF,
   LABEL_COMPONENT,
+  type PlatformKind,
   type ResourceEvent,
   type ResourceStatus,
 } from '@fractal/backstage-plugin-platform-common';
@@ -66,6 +67,8 @@ export class StatusCache {
   private readonly byTenant = new Map<string, Set<CachedResource>>();
   private readonly byComponent = new Map<string, Set<CachedResource>>();
   private readonly emitter: ChangeEmitter;
+  /** The kind as last emitted, for changes after a kind was removed. */
+  private readonly lastKinds = new Map<string, PlatformKind>();
   private readonly now: () => number;
 
   constructor(private readonly options: StatusCacheOptions) {
@@ -123,11 +126,14 @@ export class StatusCache {
     type: 'added' | 'modified' | 'deleted',
     entry: CachedResource,
     initial: boolean,
-    previous?: { object: KubeObject; status: ResourceStatus },
+    previous?: { object: KubeObject; status: ResourceStatus; tenant?: string },
     object: KubeObject = entry.object,
     status: ResourceStatus = entry.status,
   ) {
-    const kind = this.options.kinds.get(parseKindKey(entry.kindKey));
+    const kind =
+      this.options.kinds.get(parseKindKey(entry.kindKey)) ??
+      this.lastKinds.get(entry.kindKey);
+    if (kind) this.lastKinds.set(entry.kindKey, kind);
     if (!kind) {
       this.options.logger.warn(
         `No platform kind ${entry.kindKey} for a change of ${entry.cluster}/${object.metadata.uid}`,
@@ -143,6 +149,7 @@ export class StatusCache {
       status,
       previousStatus: previous?.status,
       tenant: entry.tenant,
+      ...(previous ? { previousTenant: previous.tenant } : {}),
       observedAt: new Date(this.now()),
       initial,
     });
@@ -173,7 +180,11 @@ export class StatusCache {
       object.metadata.namespace,
     );
     if (existing) {
-      const previous = { object: existing.object, status: existing.status };
+      const previous = {
+        object: existing.object,
+        status: existing.status,
+        tenant: existing.tenant,
+      };
       this.unindex(existing);
       state.objects.upsert(object, existing.object);
       existing.object = object;
@@ -221,10 +232,11 @@ export class StatusCache {
       ) {
         continue;
       }
+      const previous = { ...entry };
       this.unindex(entry);
       entry.tenant = tenant;
       this.index(entry);
-      this.emit('modified', entry, false, entry);
+      this.emit('modified', entry, false, previous);
     }
   }
 
@@ -253,7 +265,7 @@ export class StatusCache {
         if (entry.status.state !== 'InProgress') continue;
         const status = this.options.evaluator.evaluate(entry.object);
         if (sameStatus(entry.status, status)) continue;
-        const previous = { object: entry.object, status: entry.status };
+        const previous = { ...entry };
         entry.status = status;
         this.emit('modified', entry, false, previous);
         changed += 1;

@@ -39,6 +39,13 @@ export class FetchKubeTransport implements KubeTransport {
     query: KubeQuery,
     signal?: AbortSignal,
   ): Promise<KubeListPage> {
+    return (await this.get(
+      `${path}${toSearch(query)}`,
+      signal,
+    )) as KubeListPage;
+  }
+
+  async get(pathAndQuery: string, signal?: AbortSignal): Promise<unknown> {
     const cluster = this.kubeConfig.getCurrentCluster();
     if (!cluster) {
       throw new KubeApiError('The KubeConfig has no current cluster');
@@ -47,7 +54,7 @@ export class FetchKubeTransport implements KubeTransport {
     const timeout = AbortSignal.timeout(this.options.listTimeoutMs ?? 60_000);
     let response;
     try {
-      response = await fetch(`${cluster.server}${path}${toSearch(query)}`, {
+      response = await fetch(`${cluster.server}${pathAndQuery}`, {
         ...init,
         method: 'GET',
         signal: (signal
@@ -56,7 +63,7 @@ export class FetchKubeTransport implements KubeTransport {
       });
     } catch (error) {
       throw new KubeApiError(
-        `LIST ${path} failed: ${
+        `GET ${pathAndQuery} failed: ${
           error instanceof Error ? error.message : String(error)
         }`,
         undefined,
@@ -75,9 +82,11 @@ export class FetchKubeTransport implements KubeTransport {
       throw kubeApiErrorFromStatus(body, response.status);
     }
     if (!body || typeof body !== 'object') {
-      throw new KubeApiError(`LIST ${path} answered a body that is not JSON`);
+      throw new KubeApiError(
+        `GET ${pathAndQuery} answered a body that is not JSON`,
+      );
     }
-    return body as KubeListPage;
+    return body;
   }
 
   async watch(

@@ -37,6 +37,17 @@ export class FakeTransport implements KubeTransport {
   /** When set, the next watches fail at once with this error. */
   watchError: unknown;
 
+  readonly gets: string[] = [];
+  /** Answers GET calls (API discovery); replace per test. */
+  getImpl: (path: string) => Promise<unknown> = async path => {
+    throw new Error(`no GET ${path}`);
+  };
+
+  async get(path: string): Promise<unknown> {
+    this.gets.push(path);
+    return this.getImpl(path);
+  }
+
   async list(path: string, query: KubeQuery): Promise<KubeListPage> {
     this.lists.push({ path, query });
     return this.listImpl(query, path);

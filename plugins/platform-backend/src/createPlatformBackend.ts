@@ -1,0 +1,182 @@
+import type {
+  AuthService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { EventsService } from '@backstage/plugin-events-node';
+import type { SignalsService } from '@backstage/plugin-signals-node';
+import { platformPermissions } from '@fractal/backstage-plugin-platform-common';
+import type { PlatformClustersService } from '@fractal/backstage-plugin-platform-node';
+import type { KubeConfig } from '@kubernetes/client-node';
+import express from 'express';
+import { PermissionTenantScopeResolver } from './auth/PermissionTenantScopeResolver';
+import type { TenantScopeResolver } from './auth/TenantScope';
+import type { ResourceChangeListener } from './cache/ResourceChange';
+import { StatusCache } from './cache/StatusCache';
+import type { StatusEvaluator } from './cache/StatusEvaluator';
+import { ClusterWatchers } from './clusters/ClusterWatchers';
+import { readPlatformBackendOptions } from './config/readPlatformBackendOptions';
+import { createResourceEventPublisher } from './events/createResourceEventPublisher';
+import type { KubeTransport } from './informers/KubeTransport';
+import { KindRegistry } from './kinds/KindRegistry';
+import { platformResourcePermissionRules } from './permissions/conditions';
+import { platformResourcePermissionResourceRef } from './permissions/platformResourcePermissionResourceRef';
+import {
+  type AttemptsSource,
+  ResourceQueries,
+} from './resources/ResourceQueries';
+import { createRouter } from './router';
+import { createStatusSignalPublisher } from './signals/StatusSignalPublisher';
+import { NamespaceTenants } from './tenants/NamespaceTenants';
+import { TenantDirectory } from './tenants/TenantDirectory';
+
+/** What the platform backend is built from; `plugin.ts` passes the services. */
+export interface PlatformBackendOptions {
+  config: Config;
+  logger: LoggerService;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  catalog: CatalogService;
+  signals: SignalsService;
+  events: EventsService;
+  clusters: PlatformClustersService;
+  evaluator: StatusEvaluator;
+  /** Test seam: the transport of each cluster. */
+  transportFor?: (kubeConfig: KubeConfig, cluster: string) => KubeTransport;
+}
+
+/** The parts of the running backend, for wiring and tests. */
+export interface PlatformBackend {
+  cache: StatusCache;
+  kinds: KindRegistry;
+  watchers: ClusterWatchers;
+  directory: TenantDirectory;
+  scopes: TenantScopeResolver;
+  queries: ResourceQueries;
+  /** Adds a listener of the resource change stream. */
+  subscribe(name: string, listener: ResourceChangeListener): () => void;
+  /** Builds the REST router; extra routers (the history module's) are mounted after the built-in ones. */
+  router(extra?: express.Router[], attempts?: AttemptsSource): express.Router;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the live-status half of the platform backend: cluster informers,
+ * status cache, tenant mapping and scope, permission integration, pushes,
+ * REST routes. Reads config (invalid config throws, naming the key).
+ */
+export function createPlatformBackend(
+  options: PlatformBackendOptions,
+): PlatformBackend {
+  const settings = readPlatformBackendOptions(options.config);
+  const { logger } = options;
+
+  const kinds = new KindRegistry(settings.includeKinds);
+  const tenants = new NamespaceTenants(settings.tenants);
+  const cache = new StatusCache({
+    kinds,
+    tenants,
+    evaluator: options.evaluator,
+    eventLimits: settings.informers.events,
+    logger,
+  });
+  const watchers = new ClusterWatchers({
+    clusters: options.clusters,
+    cache,
+    kinds,
+    tenants,
+    crdSelector: settings.crdSelector,
+    settings: settings.informers,
+    logger,
+    transportFor: options.transportFor,
+  });
+  const directory = new TenantDirectory({
+    catalog: options.catalog,
+    auth: options.auth,
+    logger,
+    groupType: settings.tenants.groupType,
+    refreshIntervalMs: settings.tenants.refreshIntervalMs,
+  });
+
+  options.permissionsRegistry.addResourceType({
+    resourceRef: platformResourcePermissionResourceRef,
+    permissions: platformPermissions,
+    rules: Object.values(platformResourcePermissionRules),
+    async getResources(refs) {
+      // Resource refs are `<cluster>/<uid>`.
+      return refs.map(ref => {
+        const slash = ref.indexOf('/');
+        const entry =
+          slash > 0
+            ? cache.resource(ref.slice(0, slash), ref.slice(slash + 1))
+            : undefined;
+        return entry ? { tenant: entry.tenant } : undefined;
+      });
+    },
+  });
+  const scopes = new PermissionTenantScopeResolver({
+    httpAuth: options.httpAuth,
+    permissions: options.permissions,
+    ruleset: options.permissionsRegistry.getPermissionRuleset(
+      platformResourcePermissionResourceRef,
+    ),
+    knownTenants: () => new Set([...directory.list(), ...cache.tenants()]),
+  });
+
+  cache.subscribe(
+    'signals',
+    createStatusSignalPublisher({
+      signals: options.signals,
+      platformTeamRef: settings.platformTeamRef,
+      logger,
+    }),
+  );
+  cache.subscribe(
+    'catalog-events',
+    createResourceEventPublisher({ events: options.events }),
+  );
+
+  const queries = new ResourceQueries({ cache, evaluator: options.evaluator });
+
+  return {
+    cache,
+    kinds,
+    watchers,
+    directory,
+    scopes,
+    queries,
+    subscribe: (name, listener) => cache.subscribe(name, listener),
+    router(extra = [], attempts) {
+      return createRouter({
+        scopes,
+        httpAuth: options.httpAuth,
+        catalog: options.catalog,
+        kinds,
+        health: () => watchers.health(),
+        queries: attempts
+          ? new ResourceQueries({
+              cache,
+              evaluator: options.evaluator,
+              attempts,
+            })
+          : queries,
+        extra,
+      });
+    },
+    async start() {
+      directory.start();
+      await watchers.start();
+    },
+    async stop() {
+      directory.stop();
+      await watchers.stop();
+    },
+  };
+}
