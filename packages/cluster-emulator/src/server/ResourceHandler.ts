@@ -1,0 +1,343 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { isJsonObject, JsonObject, JsonValue } from '../util/json';
+import { KubeObject } from '../util/objects';
+import { AccessRequest, Identity, isAllowed } from '../auth/identities';
+import { badRequest, forbidden, methodNotAllowed, pathNotFound, StatusError } from '../api/StatusError';
+import { EmulatedCluster } from '../cluster/EmulatedCluster';
+import { listObjects, makeFilter, matchesFilter } from '../service/listObjects';
+import { DeleteOptions, WriteOptions, WriteResult } from '../service/ObjectService';
+import { StoredObject } from '../store/ResourceTable';
+import { groupVersionOf, ResourceType } from '../store/ResourceType';
+import { WriteScope } from '../fields/managedFields';
+import { mediaType, parseBody, readBody, sendJsonText } from './http';
+import { Route } from './routes';
+import { renderTable, wantsTable } from './table';
+import { WatchStream } from './WatchStream';
+
+type ResourceRoute = Extract<Route, { kind: 'resource' }>;
+
+/** Settings of the watch endpoint. */
+export interface WatchSettings {
+  /** Default watch duration when the client sets no timeoutSeconds (s); randomised up to twice this. */
+  defaultTimeoutSeconds: number;
+  bookmarkIntervalMs: number;
+  maxBufferedBytes: number;
+}
+
+function renderFor(type: ResourceType): (stored: StoredObject) => string {
+  const gv = groupVersionOf(type);
+  return stored =>
+    stored.object.apiVersion === gv ? stored.json : JSON.stringify({ ...stored.object, apiVersion: gv });
+}
+
+function objectFor(type: ResourceType, obj: KubeObject): KubeObject {
+  const gv = groupVersionOf(type);
+  return obj.apiVersion === gv ? obj : { ...obj, apiVersion: gv };
+}
+
+function flag(url: URL, name: string): boolean {
+  const value = url.searchParams.get(name);
+  return value === 'true' || value === '1';
+}
+
+function writeOptions(url: URL, req: IncomingMessage): WriteOptions {
+  const options: WriteOptions = { warnings: [], userAgent: req.headers['user-agent'] };
+  const dryRun = url.searchParams.getAll('dryRun');
+  if (dryRun.length > 0) {
+    if (dryRun.some(d => d !== 'All')) {
+      throw badRequest(`Invalid dryRun value: ${JSON.stringify(dryRun)}; supported values: "All"`);
+    }
+    options.dryRun = true;
+  }
+  const manager = url.searchParams.get('fieldManager');
+  if (manager !== null) {
+    if (manager.length > 128) throw badRequest('fieldManager: Too long: may not be more than 128 bytes');
+    options.fieldManager = manager;
+  }
+  const validation = url.searchParams.get('fieldValidation');
+  if (validation !== null) {
+    if (!['Strict', 'Warn', 'Ignore'].includes(validation)) {
+      throw badRequest(`fieldValidation: Unsupported value: ${JSON.stringify(validation)}: supported values: "Ignore", "Strict", "Warn"`);
+    }
+    options.fieldValidation = validation as WriteOptions['fieldValidation'];
+  }
+  if (url.searchParams.has('force')) options.force = flag(url, 'force');
+  return options;
+}
+
+/** Serves every verb on one resource path. */
+export class ResourceHandler {
+  constructor(
+    private readonly cluster: EmulatedCluster,
+    private readonly watchSettings: WatchSettings,
+    private readonly openWatches: Set<WatchStream>,
+  ) {}
+
+  async handle(route: ResourceRoute, req: IncomingMessage, res: ServerResponse, url: URL, identity: Identity): Promise<void> {
+    const registry = this.cluster.core.registry;
+    const type = registry.get(route.group, route.version, route.plural);
+    if (!type) throw pathNotFound();
+    if ((route.namespace !== undefined && !type.namespaced) || (type.namespaced && route.name !== undefined && route.namespace === undefined)) {
+      throw pathNotFound();
+    }
+    let scope: WriteScope = 'main';
+    if (route.subresource !== undefined) {
+      const finalize = type.plural === 'namespaces' && route.subresource === 'finalize';
+      if (!(route.subresource === 'status' && type.statusSubresource) && !finalize) throw pathNotFound();
+      if (route.subresource === 'status') scope = 'status';
+    }
+    const watch = route.watchPath || flag(url, 'watch');
+    const verb = this.verbOf(req.method ?? 'GET', route, watch);
+    const access: AccessRequest = {
+      verb,
+      group: type.group,
+      resource: type.plural,
+      subresource: route.subresource,
+      namespace: route.namespace,
+      name: route.name,
+      custom: !type.builtin,
+    };
+    if (!isAllowed(identity, access, ns => this.cluster.tenantOf(ns))) {
+      throw forbidden({ ...access, user: identity.name });
+    }
+    const slow = this.cluster.faults.slowStreamMs;
+    switch (verb) {
+      case 'get':
+        return this.get(type, route, req, res, url, slow);
+      case 'list':
+        return this.list(type, route, req, res, url, slow);
+      case 'watch':
+        return this.watch(type, route, req, res, url);
+      case 'create':
+      case 'update':
+      case 'patch':
+        return this.write(verb, type, route, scope, req, res, url, slow);
+      case 'delete':
+        return this.delete(type, route, req, res, url, slow);
+      case 'deletecollection':
+        return this.deleteCollection(type, route, req, res, url, slow);
+      default:
+        throw methodNotAllowed();
+    }
+  }
+
+  private verbOf(method: string, route: ResourceRoute, watch: boolean): string {
+    const named = route.name !== undefined;
+    switch (method) {
+      case 'GET':
+        if (watch) return 'watch';
+        return named ? 'get' : 'list';
+      case 'POST':
+        if (named) throw methodNotAllowed();
+        return 'create';
+      case 'PUT':
+        if (!named) throw methodNotAllowed();
+        return 'update';
+      case 'PATCH':
+        if (!named) throw methodNotAllowed();
+        return 'patch';
+      case 'DELETE':
+        return named ? 'delete' : 'deletecollection';
+      default:
+        throw methodNotAllowed();
+    }
+  }
+
+  private get(type: ResourceType, route: ResourceRoute, req: IncomingMessage, res: ServerResponse, url: URL, slow: number): void {
+    const stored = this.cluster.service.get(type, route.namespace, route.name!);
+    if (wantsTable(req.headers.accept)) {
+      const table = renderTable(type, [objectFor(type, stored.object)], String(stored.rv), this.cluster.core.now(), url.searchParams.get('includeObject') ?? undefined);
+      sendJsonText(res, 200, JSON.stringify(table), { slowChunkMs: slow });
+      return;
+    }
+    sendJsonText(res, 200, renderFor(type)(stored), { slowChunkMs: slow });
+  }
+
+  private list(type: ResourceType, route: ResourceRoute, req: IncomingMessage, res: ServerResponse, url: URL, slow: number): void {
+    const limit = url.searchParams.get('limit');
+    const result = listObjects(this.cluster.core.store, type, route.namespace, {
+      labelSelector: url.searchParams.get('labelSelector') ?? undefined,
+      fieldSelector: url.searchParams.get('fieldSelector') ?? undefined,
+      limit: limit ? Number(limit) : undefined,
+      continue: url.searchParams.get('continue') ?? undefined,
+      resourceVersion: url.searchParams.get('resourceVersion') ?? undefined,
+      resourceVersionMatch: url.searchParams.get('resourceVersionMatch') ?? undefined,
+    });
+    if (wantsTable(req.headers.accept)) {
+      const table = renderTable(
+        type,
+        result.items.map(s => objectFor(type, s.object)),
+        String(result.resourceVersion),
+        this.cluster.core.now(),
+        url.searchParams.get('includeObject') ?? undefined,
+        result.continue,
+      );
+      sendJsonText(res, 200, JSON.stringify(table), { slowChunkMs: slow });
+      return;
+    }
+    const render = renderFor(type);
+    const metadata: JsonObject = {};
+    if (result.continue) metadata.continue = result.continue;
+    if (result.remainingItemCount !== undefined) metadata.remainingItemCount = result.remainingItemCount;
+    metadata.resourceVersion = String(result.resourceVersion);
+    const items = result.items.map(render).join(',');
+    const body = `{"apiVersion":${JSON.stringify(groupVersionOf(type))},"items":[${items}],"kind":${JSON.stringify(type.listKind)},"metadata":${JSON.stringify(metadata)}}`;
+    sendJsonText(res, 200, body, { slowChunkMs: slow });
+  }
+
+  private watch(type: ResourceType, route: ResourceRoute, req: IncomingMessage, res: ServerResponse, url: URL): void {
+    let fieldSelector = url.searchParams.get('fieldSelector') ?? undefined;
+    if (route.name !== undefined) {
+      const byName = `metadata.name=${route.name}`;
+      fieldSelector = fieldSelector ? `${fieldSelector},${byName}` : byName;
+    }
+    const filter = makeFilter(type, type.namespaced ? route.namespace : undefined, url.searchParams.get('labelSelector') ?? undefined, fieldSelector);
+    const rvParam = url.searchParams.get('resourceVersion') ?? '';
+    if (rvParam !== '' && !/^\d+$/.test(rvParam)) {
+      throw badRequest(`resourceVersion: Invalid value: ${JSON.stringify(rvParam)}: must be a non-negative integer`);
+    }
+    const store = this.cluster.core.store;
+    const table = store.table(type.storageKey);
+    const timeoutParam = url.searchParams.get('timeoutSeconds');
+    const settings = this.watchSettings;
+    const timeoutMs = timeoutParam
+      ? Number(timeoutParam) * 1000
+      : settings.defaultTimeoutSeconds * 1000 * (1 + this.cluster.core.random.next());
+    const tableOutput = wantsTable(req.headers.accept);
+    const baseRender = renderFor(type);
+    const render = tableOutput
+      ? (stored: StoredObject) =>
+          JSON.stringify(renderTable(type, [objectFor(type, stored.object)], String(stored.rv), this.cluster.core.now(), url.searchParams.get('includeObject') ?? undefined))
+      : baseRender;
+    const bookmarks = flag(url, 'allowWatchBookmarks');
+    const stream = new WatchStream(res, {
+      render,
+      matches: obj => matchesFilter(filter, obj),
+      apiVersion: groupVersionOf(type),
+      kind: type.kind,
+      timeoutMs,
+      bookmarkIntervalMs: bookmarks ? settings.bookmarkIntervalMs : undefined,
+      slowStreamMs: () => this.cluster.faults.slowStreamMs,
+      currentResourceVersion: () => store.resourceVersion,
+      maxBufferedBytes: settings.maxBufferedBytes,
+      onClose: s => this.openWatches.delete(s),
+    });
+    this.openWatches.add(stream);
+    const initial = rvParam === '' || rvParam === '0' || flag(url, 'sendInitialEvents');
+    if (initial) {
+      const prefix = filter.namespace !== undefined ? `${filter.namespace}/` : '';
+      for (const key of table.sortedKeys()) {
+        if (prefix && !key.startsWith(prefix)) continue;
+        const stored = table.get(key)!;
+        if (matchesFilter(filter, stored.object)) stream.deliver('ADDED', stored);
+      }
+      if (flag(url, 'sendInitialEvents') && bookmarks) {
+        stream.bookmark({ 'k8s.io/initial-events-end': 'true' });
+      }
+      stream.attach(table);
+      return;
+    }
+    const rv = Number(rvParam);
+    const events = this.cluster.faults.settings.forceWatchExpired && rv < store.resourceVersion ? undefined : table.eventsAfter(rv);
+    if (!events) {
+      stream.expire(`too old resource version: ${rv} (${Math.max(table.floor, store.resourceVersion)})`);
+      return;
+    }
+    stream.replay(events);
+    stream.attach(table);
+  }
+
+  private async write(
+    verb: 'create' | 'update' | 'patch',
+    type: ResourceType,
+    route: ResourceRoute,
+    scope: WriteScope,
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    slow: number,
+  ): Promise<void> {
+    const options = writeOptions(url, req);
+    const contentType = mediaType(req.headers['content-type']);
+    const body = parseBody(await readBody(req), contentType);
+    const service = this.cluster.service;
+    let result: WriteResult;
+    if (verb === 'create') {
+      result = service.create(type, route.namespace, body, options);
+    } else if (verb === 'update') {
+      result = service.update(type, route.namespace, route.name!, body, scope, options);
+    } else {
+      result = service.patch(type, route.namespace, route.name!, contentType, body, scope, options);
+    }
+    const json = result.stored ? renderFor(type)(result.stored) : JSON.stringify(objectFor(type, result.object));
+    sendJsonText(res, result.created ? 201 : 200, json, { warnings: options.warnings, slowChunkMs: slow });
+  }
+
+  private async deleteOptions(req: IncomingMessage, url: URL): Promise<DeleteOptions> {
+    const options: DeleteOptions = {};
+    const raw = await readBody(req);
+    let body: JsonValue = {};
+    if (raw.length > 0 && raw.toString('utf8').trim()) {
+      body = parseBody(raw, mediaType(req.headers['content-type']));
+    }
+    const bodyObj: JsonObject = isJsonObject(body) ? body : {};
+    const policy = url.searchParams.get('propagationPolicy') ?? bodyObj.propagationPolicy;
+    if (policy !== undefined && policy !== null) {
+      if (policy !== 'Orphan' && policy !== 'Background' && policy !== 'Foreground') {
+        throw badRequest(`propagationPolicy: Unsupported value: ${JSON.stringify(policy)}: supported values: "Foreground", "Background", "Orphan"`);
+      }
+      options.propagationPolicy = policy;
+    }
+    if (bodyObj.orphanDependents === true && !options.propagationPolicy) options.propagationPolicy = 'Orphan';
+    const dryRun = url.searchParams.getAll('dryRun');
+    const bodyDryRun = Array.isArray(bodyObj.dryRun) ? bodyObj.dryRun : [];
+    if ([...dryRun, ...bodyDryRun].length > 0) {
+      if ([...dryRun, ...bodyDryRun].some(d => d !== 'All')) throw badRequest('Invalid dryRun value; supported values: "All"');
+      options.dryRun = true;
+    }
+    if (isJsonObject(bodyObj.preconditions)) {
+      const pre = bodyObj.preconditions;
+      options.preconditions = {
+        uid: typeof pre.uid === 'string' ? pre.uid : undefined,
+        resourceVersion: typeof pre.resourceVersion === 'string' ? pre.resourceVersion : undefined,
+      };
+    }
+    return options;
+  }
+
+  private async delete(type: ResourceType, route: ResourceRoute, req: IncomingMessage, res: ServerResponse, url: URL, slow: number): Promise<void> {
+    const options = await this.deleteOptions(req, url);
+    const result = this.cluster.service.delete(type, route.namespace, route.name!, options);
+    if (result.kind === 'status') {
+      sendJsonText(res, 200, JSON.stringify(result.status), { slowChunkMs: slow });
+      return;
+    }
+    const json = result.stored ? renderFor(type)(result.stored) : JSON.stringify(objectFor(type, result.object));
+    sendJsonText(res, 200, json, { slowChunkMs: slow });
+  }
+
+  private async deleteCollection(type: ResourceType, route: ResourceRoute, req: IncomingMessage, res: ServerResponse, url: URL, slow: number): Promise<void> {
+    const options = await this.deleteOptions(req, url);
+    const result = listObjects(this.cluster.core.store, type, route.namespace, {
+      labelSelector: url.searchParams.get('labelSelector') ?? undefined,
+      fieldSelector: url.searchParams.get('fieldSelector') ?? undefined,
+    });
+    const deleted: KubeObject[] = [];
+    for (const stored of result.items) {
+      const meta = stored.object.metadata as JsonObject;
+      try {
+        const outcome = this.cluster.service.delete(type, meta.namespace as string | undefined, String(meta.name), options);
+        deleted.push(outcome.kind === 'object' ? outcome.object : stored.object);
+      } catch (error) {
+        if (!(error instanceof StatusError && error.code === 404)) throw error;
+      }
+    }
+    const body = {
+      apiVersion: groupVersionOf(type),
+      items: deleted.map(o => objectFor(type, o)),
+      kind: type.listKind,
+      metadata: { resourceVersion: String(this.cluster.core.store.resourceVersion) },
+    };
+    sendJsonText(res, 200, JSON.stringify(body), { slowChunkMs: slow });
+  }
+}

@@ -1,0 +1,94 @@
+import { promises as fs } from 'node:fs';
+import { isIP } from 'node:net';
+import { join } from 'node:path';
+import forge from 'node-forge';
+
+/** PEM-encoded CA and server certificate of the emulated clusters. */
+export interface TlsMaterial {
+  caCert: string;
+  caKey: string;
+  serverCert: string;
+  serverKey: string;
+  caFile: string;
+}
+
+function serialNumber(): string {
+  // A positive 16-byte serial number, hex encoded.
+  const hex = forge.util.bytesToHex(forge.random.getBytesSync(16));
+  return `1${hex.slice(1)}`;
+}
+
+function generateCa(): { cert: string; key: string } {
+  const keys = forge.pki.rsa.generateKeyPair({ bits: 2048 });
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = serialNumber();
+  cert.validity.notBefore = new Date(Date.now() - 60_000);
+  cert.validity.notAfter = new Date(Date.now() + 10 * 365 * 24 * 3600 * 1000);
+  const subject = [{ name: 'commonName', value: 'fractal-cluster-emulator-ca' }];
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(keys.privateKey, forge.md.sha256.create());
+  return { cert: forge.pki.certificateToPem(cert), key: forge.pki.privateKeyToPem(keys.privateKey) };
+}
+
+function generateServerCert(caCertPem: string, caKeyPem: string, hosts: string[]): { cert: string; key: string } {
+  const caCert = forge.pki.certificateFromPem(caCertPem);
+  const caKey = forge.pki.privateKeyFromPem(caKeyPem);
+  const keys = forge.pki.rsa.generateKeyPair({ bits: 2048 });
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = serialNumber();
+  cert.validity.notBefore = new Date(Date.now() - 60_000);
+  cert.validity.notAfter = new Date(Date.now() + 365 * 24 * 3600 * 1000);
+  cert.setSubject([{ name: 'commonName', value: 'fractal-cluster-emulator' }]);
+  cert.setIssuer(caCert.subject.attributes);
+  const altNames = [...new Set(['127.0.0.1', '::1', 'localhost', ...hosts])].map(host =>
+    isIP(host) ? { type: 7, ip: host } : { type: 2, value: host },
+  );
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'subjectAltName', altNames },
+    { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
+  ]);
+  cert.sign(caKey, forge.md.sha256.create());
+  return { cert: forge.pki.certificateToPem(cert), key: forge.pki.privateKeyToPem(keys.privateKey) };
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Loads the CA from the state directory (creating it once, so a configured
+ * `caFile` stays valid across restarts) and issues a fresh server
+ * certificate for the given hosts.
+ */
+export async function ensureCertificates(stateDir: string, hosts: string[]): Promise<TlsMaterial> {
+  await fs.mkdir(stateDir, { recursive: true });
+  const caFile = join(stateDir, 'ca.crt');
+  const caKeyFile = join(stateDir, 'ca.key');
+  let caCert = await readIfExists(caFile);
+  let caKey = await readIfExists(caKeyFile);
+  if (!caCert || !caKey) {
+    const ca = generateCa();
+    caCert = ca.cert;
+    caKey = ca.key;
+    await fs.writeFile(caKeyFile, caKey, { mode: 0o600 });
+    await fs.writeFile(caFile, caCert);
+  }
+  const server = generateServerCert(caCert, caKey, hosts);
+  return { caCert, caKey, serverCert: server.cert, serverKey: server.key, caFile };
+}
