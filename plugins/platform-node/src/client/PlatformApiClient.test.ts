@@ -106,4 +106,43 @@ describe('PlatformApiClient', () => {
       body: { error: { name: 'NotFoundError' } },
     });
   });
+  it('posts a template run report as JSON with a token for the caller', async () => {
+    const report = {
+      taskId: 'task-1',
+      templateRef: 'template:default/postgresql-instance',
+      tenant: 'payments',
+      kind: 'PostgreSQLInstance',
+      outcome: 'succeeded' as const,
+      startedAt: '2025-01-01T00:00:00.000Z',
+      finishedAt: '2025-01-01T00:01:00.000Z',
+    };
+    const seen: Array<{
+      body: unknown;
+      type: string | null;
+      auth: string | null;
+    }> = [];
+    server.use(
+      http.post(`${BASE}/template-runs`, async ({ request }) => {
+        seen.push({
+          body: await request.json(),
+          type: request.headers.get('content-type'),
+          auth: request.headers.get('authorization'),
+        });
+        return HttpResponse.json(report, { status: 201 });
+      }),
+    );
+    await expect(
+      client.reportTemplateRun(report, { credentials }),
+    ).resolves.toEqual(report);
+    expect(seen).toEqual([
+      {
+        body: report,
+        type: 'application/json',
+        auth: mockCredentials.service.header({
+          onBehalfOf: credentials,
+          targetPluginId: 'platform',
+        }),
+      },
+    ]);
+  });
 });

@@ -13,6 +13,7 @@ import type {
   ProvisioningAttempt,
   ResourceDetails,
   Scoreboard,
+  TemplateRunReport,
   TenantMetrics,
 } from '@fractal/backstage-plugin-platform-common';
 
@@ -143,6 +144,42 @@ export class PlatformApiClient {
     options: PlatformRequestOptions,
   ): Promise<Scoreboard> {
     return this.get('/scoreboard', { ...window }, options);
+  }
+
+  /**
+   * `POST /template-runs`: records the outcome of one scaffolder task
+   * (service credentials only; idempotent per task). Returns the stored run.
+   */
+  reportTemplateRun(
+    report: TemplateRunReport,
+    options: PlatformRequestOptions,
+  ): Promise<TemplateRunReport> {
+    return this.send('POST', '/template-runs', report, options);
+  }
+
+  private async send<T>(
+    method: 'POST',
+    path: string,
+    body: unknown,
+    options: PlatformRequestOptions,
+  ): Promise<T> {
+    const baseUrl = await this.discovery.getBaseUrl('platform');
+    const { token } = await this.auth.getPluginRequestToken({
+      onBehalfOf: options.credentials,
+      targetPluginId: 'platform',
+    });
+    const response = await this.fetchFn(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
   }
 
   private async get<T>(
