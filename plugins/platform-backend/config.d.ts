@@ -12,5 +12,34 @@ export interface Config {
      * Default `platform-team`.
      */
     platformTeam?: string;
+
+    // ---- provisioning history and metrics (src/history, src/metrics) ----
+    /** Provisioning history, stuck detection, notifications and the scoreboard. */
+    provisioning?: {
+      /**
+       * Time to Ready after which an unfinished provisioning attempt counts as
+       * stuck (and the requester and tenant are notified), by platform kind,
+       * with `default` for the others. A duration: `10m`, `PT15M` or
+       * `{ minutes: 10 }`. Default `10m`.
+       */
+      slo?: {
+        [kind: string]: string | import('@backstage/types').HumanDuration;
+      };
+      /**
+       * Minutes of manual work one provisioning through the portal saves, by
+       * platform kind, with `default` for the others (>= 0). Feeds the
+       * scoreboard's toil hours eliminated. Default 120.
+       */
+      manualMinutesSaved?: { [kind: string]: number };
+      /**
+       * How often open attempts are checked against their SLO. Default `1m`.
+       */
+      stuckCheckInterval?: string | import('@backstage/types').HumanDuration;
+      /** Notifications on Ready, failure and stuck. */
+      notifications?: {
+        /** Default true. */
+        enabled?: boolean;
+      };
+    };
   };
 }

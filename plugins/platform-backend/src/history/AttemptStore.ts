@@ -1,0 +1,342 @@
+import {
+  attemptOutcome,
+  type ProvisioningAttempt,
+} from '@fractal/backstage-plugin-platform-common';
+import type { Knex } from 'knex';
+import {
+  optionalIso,
+  optionalNumber,
+  optionalString,
+  toBoolean,
+  toNumber,
+} from './dbValues';
+
+export const ATTEMPTS_TABLE = 'platform_provisioning_attempts';
+
+/** Identifies one provisioning attempt. */
+export interface AttemptKey {
+  cluster: string;
+  uid: string;
+  generation: number;
+}
+
+/** What is known when an attempt starts. */
+export interface AttemptSeed extends AttemptKey {
+  kind: string;
+  namespace?: string;
+  name: string;
+  tenant?: string;
+  requestedBy?: string;
+  createdViaPortal: boolean;
+  /** Epoch ms. */
+  startedAt: number;
+  /** True when the start was reconstructed rather than observed. */
+  estimated: boolean;
+}
+
+/** One stored attempt (times in epoch ms). */
+export interface AttemptRecord extends AttemptSeed {
+  id: number;
+  readyAt?: number;
+  durationMs?: number;
+  failedAt?: number;
+  failureReason?: string;
+  failureMessage?: string;
+  stuckAt?: number;
+  supersededAt?: number;
+  deletedAt?: number;
+}
+
+/** Filter of {@link AttemptStore.list}. */
+export interface AttemptListFilter {
+  /** Only these tenants; undefined means every tenant. */
+  tenants?: ReadonlyArray<string>;
+  kind?: string;
+  /** Started in [from, to), epoch ms. */
+  from: number;
+  to: number;
+  limit: number;
+  offset: number;
+}
+
+type Row = Record<string, unknown>;
+
+/** An attempt that is still open: nothing final recorded. */
+const OPEN = {
+  ready_at: null,
+  failed_at: null,
+  superseded_at: null,
+  deleted_at: null,
+} as const;
+
+const MAX_REASON = 253;
+const MAX_MESSAGE = 4000;
+
+function toRecord(row: Row): AttemptRecord {
+  return {
+    id: toNumber(row.id),
+    cluster: String(row.cluster),
+    uid: String(row.uid),
+    generation: toNumber(row.generation),
+    kind: String(row.kind),
+    namespace: optionalString(row.namespace),
+    name: String(row.name),
+    tenant: optionalString(row.tenant),
+    requestedBy: optionalString(row.requested_by),
+    createdViaPortal: toBoolean(row.created_via_portal),
+    startedAt: toNumber(row.started_at),
+    estimated: toBoolean(row.estimated),
+    readyAt: optionalNumber(row.ready_at),
+    durationMs: optionalNumber(row.duration_ms),
+    failedAt: optionalNumber(row.failed_at),
+    failureReason: optionalString(row.failure_reason),
+    failureMessage: optionalString(row.failure_message),
+    stuckAt: optionalNumber(row.stuck_at),
+    supersededAt: optionalNumber(row.superseded_at),
+    deletedAt: optionalNumber(row.deleted_at),
+  };
+}
+
+/** The API shape of a stored attempt. */
+export function toProvisioningAttempt(
+  record: AttemptRecord,
+): ProvisioningAttempt {
+  const attempt: ProvisioningAttempt = {
+    cluster: record.cluster,
+    uid: record.uid,
+    generation: record.generation,
+    kind: record.kind,
+    name: record.name,
+    startedAt: new Date(record.startedAt).toISOString(),
+    estimated: record.estimated,
+    createdViaPortal: record.createdViaPortal,
+    outcome: attemptOutcome(record),
+  };
+  const optional: Partial<ProvisioningAttempt> = {
+    namespace: record.namespace,
+    tenant: record.tenant,
+    readyAt: optionalIso(record.readyAt),
+    failedAt: optionalIso(record.failedAt),
+    failureReason: record.failureReason,
+    failureMessage: record.failureMessage,
+    stuckAt: optionalIso(record.stuckAt),
+    supersededAt: optionalIso(record.supersededAt),
+    deletedAt: optionalIso(record.deletedAt),
+    durationMs: record.durationMs,
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) {
+      Object.assign(attempt, { [key]: value });
+    }
+  }
+  return attempt;
+}
+
+/**
+ * The `platform_provisioning_attempts` table. Every write is idempotent and
+ * conditional, so two replicas writing the same changes end with one row per
+ * (cluster, uid, generation), and each transition is won by exactly one
+ * writer (the methods return whether this call won).
+ */
+export class AttemptStore {
+  constructor(private readonly db: Knex) {}
+
+  /** The same store inside a transaction. */
+  withTransaction(tx: Knex.Transaction): AttemptStore {
+    return new AttemptStore(tx);
+  }
+
+  private byKey(key: AttemptKey) {
+    return this.db(ATTEMPTS_TABLE).where({
+      cluster: key.cluster,
+      uid: key.uid,
+      generation: key.generation,
+    });
+  }
+
+  /** Creates the attempt unless it exists; an existing start is never changed. */
+  async ensure(seed: AttemptSeed, recordedAt: number): Promise<void> {
+    await this.db(ATTEMPTS_TABLE)
+      .insert({
+        cluster: seed.cluster,
+        uid: seed.uid,
+        generation: seed.generation,
+        kind: seed.kind,
+        namespace: seed.namespace ?? null,
+        name: seed.name,
+        tenant: seed.tenant ?? null,
+        requested_by: seed.requestedBy ?? null,
+        created_via_portal: seed.createdViaPortal,
+        started_at: seed.startedAt,
+        estimated: seed.estimated,
+        recorded_at: recordedAt,
+      })
+      .onConflict(['cluster', 'uid', 'generation'])
+      .ignore();
+  }
+
+  /**
+   * Records the first Ready time (clamped to the start) unless one is
+   * recorded. With `onlyObservedStart`, only an attempt whose start was
+   * observed (not estimated) is updated. Returns true when this call wrote it.
+   */
+  async markReady(
+    key: AttemptKey,
+    at: number,
+    options: { estimated: boolean; onlyObservedStart?: boolean },
+  ): Promise<boolean> {
+    let query = this.byKey(key).whereNull('ready_at');
+    if (options.onlyObservedStart) {
+      query = query.where('estimated', false);
+    }
+    const changes: Row = {
+      ready_at: this.db.raw(
+        'CASE WHEN ? > started_at THEN ? ELSE started_at END',
+        [at, at],
+      ),
+      duration_ms: this.db.raw(
+        'CASE WHEN ? > started_at THEN ? - started_at ELSE 0 END',
+        [at, at],
+      ),
+    };
+    if (options.estimated) {
+      changes.estimated = true;
+    }
+    return (await query.update(changes)) > 0;
+  }
+
+  /** Records the first failure of an attempt not (yet) Ready. Returns true when this call wrote it. */
+  async markFailed(
+    key: AttemptKey,
+    at: number,
+    reason?: string,
+    message?: string,
+  ): Promise<boolean> {
+    const updated = await this.byKey(key)
+      .whereNull('failed_at')
+      .whereNull('ready_at')
+      .update({
+        failed_at: at,
+        failure_reason: reason?.slice(0, MAX_REASON) ?? null,
+        failure_message: message?.slice(0, MAX_MESSAGE) ?? null,
+      });
+    return updated > 0;
+  }
+
+  /** Closes open attempts of older generations of the resource. */
+  async supersedeOlder(key: AttemptKey, at: number): Promise<number> {
+    return this.db(ATTEMPTS_TABLE)
+      .where({ cluster: key.cluster, uid: key.uid, ...OPEN })
+      .where('generation', '<', key.generation)
+      .update({ superseded_at: at });
+  }
+
+  /** Marks open attempts of a resource as deleted before they finished. */
+  async markOpenDeleted(
+    cluster: string,
+    uid: string,
+    at: number,
+  ): Promise<number> {
+    return this.db(ATTEMPTS_TABLE)
+      .where({ cluster, uid, ...OPEN })
+      .update({ deleted_at: at });
+  }
+
+  /** Marks one open attempt stuck. Returns true when this call wrote it. */
+  async markStuck(id: number, at: number): Promise<boolean> {
+    const updated = await this.db(ATTEMPTS_TABLE)
+      .where({ id, ...OPEN, stuck_at: null })
+      .update({ stuck_at: at });
+    return updated > 0;
+  }
+
+  async get(key: AttemptKey): Promise<AttemptRecord | undefined> {
+    const row = await this.byKey(key).first();
+    return row ? toRecord(row) : undefined;
+  }
+
+  async getById(id: number): Promise<AttemptRecord | undefined> {
+    const row = await this.db(ATTEMPTS_TABLE).where({ id }).first();
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** The newest attempt of each of the given resources that has one. */
+  async latestOf(
+    resources: ReadonlyArray<{ cluster: string; uid: string }>,
+  ): Promise<Map<string, AttemptRecord>> {
+    const latest = new Map<string, AttemptRecord>();
+    if (resources.length === 0) return latest;
+    const wanted = new Set(resources.map(r => `${r.cluster}\u0000${r.uid}`));
+    const rows = await this.db(ATTEMPTS_TABLE).whereIn('uid', [
+      ...new Set(resources.map(r => r.uid)),
+    ]);
+    for (const record of rows.map(toRecord)) {
+      const key = `${record.cluster}\u0000${record.uid}`;
+      if (!wanted.has(key)) continue;
+      const current = latest.get(key);
+      if (!current || current.generation < record.generation) {
+        latest.set(key, record);
+      }
+    }
+    return latest;
+  }
+
+  /** Attempts of one resource, newest generation first. */
+  async forResource(cluster: string, uid: string): Promise<AttemptRecord[]> {
+    const rows = await this.db(ATTEMPTS_TABLE)
+      .where({ cluster, uid })
+      .orderBy('generation', 'desc');
+    return rows.map(toRecord);
+  }
+
+  /** Raw attempts started in a window, oldest first. */
+  async list(filter: AttemptListFilter): Promise<AttemptRecord[]> {
+    let query = this.db(ATTEMPTS_TABLE)
+      .where('started_at', '>=', filter.from)
+      .where('started_at', '<', filter.to);
+    if (filter.tenants) {
+      query = query.whereIn('tenant', [...filter.tenants]);
+    }
+    if (filter.kind) {
+      query = query.where('kind', filter.kind);
+    }
+    const rows = await query
+      .orderBy([
+        { column: 'started_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(filter.limit)
+      .offset(filter.offset);
+    return rows.map(toRecord);
+  }
+
+  /**
+   * Open attempts past their SLO at `now`, oldest first: kinds with their own
+   * SLO, then every other kind against the default.
+   */
+  async findStuck(
+    now: number,
+    slo: { defaultMs: number; byKindMs: Record<string, number> },
+    limit: number,
+  ): Promise<AttemptRecord[]> {
+    const kinds = Object.keys(slo.byKindMs);
+    const rows = await this.db(ATTEMPTS_TABLE)
+      .where({ ...OPEN, stuck_at: null })
+      .andWhere(q => {
+        for (const kind of kinds) {
+          q.orWhere(k =>
+            k
+              .where('kind', kind)
+              .where('started_at', '<=', now - slo.byKindMs[kind]),
+          );
+        }
+        q.orWhere(k => {
+          if (kinds.length > 0) k.whereNotIn('kind', kinds);
+          k.where('started_at', '<=', now - slo.defaultMs);
+        });
+      })
+      .orderBy('started_at', 'asc')
+      .limit(limit);
+    return rows.map(toRecord);
+  }
+}

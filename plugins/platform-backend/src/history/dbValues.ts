@@ -1,0 +1,57 @@
+/**
+ * Conversions between database values and JavaScript: PostgreSQL returns
+ * bigint and aggregates as strings, SQLite returns booleans as 0/1.
+ */
+
+/** A bigint, count or sum column as a number; undefined for NULL. */
+export function optionalNumber(value: unknown): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n)) {
+    throw new TypeError(
+      `Expected a number from the database, got ${String(value)}`,
+    );
+  }
+  return n;
+}
+
+/** A bigint, count or sum column as a number; 0 for NULL. */
+export function toNumber(value: unknown): number {
+  return optionalNumber(value) ?? 0;
+}
+
+/** A boolean column (0/1 on SQLite). */
+export function toBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 't';
+}
+
+/** Epoch ms to ISO 8601, undefined for NULL. */
+export function optionalIso(value: unknown): string | undefined {
+  const n = optionalNumber(value);
+  return n === undefined ? undefined : new Date(n).toISOString();
+}
+
+/** A string column, undefined for NULL. */
+export function optionalString(value: unknown): string | undefined {
+  return value === null || value === undefined ? undefined : String(value);
+}
+
+/** Parses a comma-separated list of integers (string_agg / group_concat). */
+export function parseNumberList(value: unknown): Float64Array {
+  if (value === null || value === undefined || value === '') {
+    return new Float64Array(0);
+  }
+  const parts = String(value).split(',');
+  const numbers = new Float64Array(parts.length);
+  for (let i = 0; i < parts.length; i++) {
+    numbers[i] = Number(parts[i]);
+  }
+  return numbers;
+}
+
+/** Whether a knex client talks to PostgreSQL. */
+export function isPostgres(client: {
+  client: { config: { client?: unknown } };
+}): boolean {
+  return client.client.config.client === 'pg';
+}

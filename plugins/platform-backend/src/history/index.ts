@@ -1,0 +1,8 @@
+export {
+  createHistoryModule,
+  type HistoryModule,
+  type HistoryModuleOptions,
+  type TenantGroupSource,
+} from './createHistoryModule';
+export type { ProvisioningEvent } from './ProvisioningEvent';
+export type { ResourceStateSample } from '../telemetry/ProvisioningTelemetry';

@@ -1,0 +1,170 @@
+import {
+  ANNOTATION_CREATED_VIA,
+  ANNOTATION_REQUESTED_BY,
+  ANNOTATION_TEMPLATE,
+  CREATED_VIA_PORTAL,
+} from '@fractal/backstage-plugin-platform-common';
+import type { KubeObject, ResourceChange } from '../cache/ResourceChange';
+import type { AttemptSeed } from './AttemptStore';
+import type { ResourceRecord } from './ResourceStore';
+
+/**
+ * A watch event delivered this long after the object's creationTimestamp (which
+ * has whole-second precision) was seen late, e.g. after a watch gap: the start
+ * is then taken from creationTimestamp and marked estimated.
+ */
+export const LATE_OBSERVATION_MS = 2000;
+
+/** A transition of the attempt the change shows. */
+export type PlannedTransition =
+  | { type: 'ready'; at: number; estimated: boolean; live: boolean }
+  | { type: 'failed'; at: number; reason?: string; message?: string };
+
+/** The idempotent writes one resource change asks for. */
+export interface ChangePlan {
+  resource: Omit<ResourceRecord, 'deletedAt'>;
+  attempt: AttemptSeed;
+  transition?: PlannedTransition;
+  /** deletionTimestamp seen: open attempts end as deleted at this time. */
+  terminatingAt?: number;
+  /** The object is gone: the resource's deletion time. */
+  deletedAt?: number;
+  observedAt: number;
+  live: boolean;
+}
+
+function parseTime(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** lastTransitionTime of a `Ready=True` condition, if any. */
+export function readyTransitionTime(object: KubeObject): number | undefined {
+  const conditions = object.status?.conditions;
+  if (!Array.isArray(conditions)) return undefined;
+  for (const condition of conditions) {
+    if (
+      condition &&
+      typeof condition === 'object' &&
+      (condition as Record<string, unknown>).type === 'Ready' &&
+      (condition as Record<string, unknown>).status === 'True'
+    ) {
+      return parseTime(
+        (condition as Record<string, unknown>).lastTransitionTime,
+      );
+    }
+  }
+  return undefined;
+}
+
+/**
+ * When the attempt of this generation started, and whether that is estimated:
+ *
+ * - watch event (not from a list): the time the informer observed this
+ *   generation, unless it is generation 1 seen {@link LATE_OBSERVATION_MS} or
+ *   more after creationTimestamp, then creationTimestamp (estimated);
+ * - from a (re)list: creationTimestamp for generation 1 or an object already
+ *   Ready, else the observation time (both estimated).
+ *
+ * An existing attempt keeps its start: this only seeds new rows.
+ */
+export function attemptStart(change: ResourceChange): {
+  at: number;
+  estimated: boolean;
+} {
+  const observed = change.observedAt.getTime();
+  const created = parseTime(change.object.metadata.creationTimestamp);
+  const generation = change.object.metadata.generation ?? 1;
+  if (!change.initial) {
+    if (
+      generation === 1 &&
+      created !== undefined &&
+      observed - created >= LATE_OBSERVATION_MS
+    ) {
+      return { at: created, estimated: true };
+    }
+    return { at: observed, estimated: false };
+  }
+  if (
+    created !== undefined &&
+    (generation === 1 || change.status.state === 'Ready')
+  ) {
+    return { at: Math.min(created, observed), estimated: true };
+  }
+  return { at: observed, estimated: true };
+}
+
+function transitionOf(change: ResourceChange): PlannedTransition | undefined {
+  const observed = change.observedAt.getTime();
+  const since = parseTime(change.status.since);
+  switch (change.status.state) {
+    case 'Ready':
+      if (!change.initial) {
+        return { type: 'ready', at: observed, estimated: false, live: true };
+      }
+      return {
+        type: 'ready',
+        at: Math.min(
+          readyTransitionTime(change.object) ?? since ?? observed,
+          observed,
+        ),
+        estimated: true,
+        live: false,
+      };
+    case 'Failed':
+      return {
+        type: 'failed',
+        at: change.initial ? Math.min(since ?? observed, observed) : observed,
+        reason: change.status.reason,
+        message: change.status.message,
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** The writes a resource change asks for; pure. */
+export function planChange(change: ResourceChange): ChangePlan {
+  const { metadata } = change.object;
+  const annotations = metadata.annotations ?? {};
+  const observedAt = change.observedAt.getTime();
+  const generation = metadata.generation ?? 1;
+  const created = parseTime(metadata.creationTimestamp) ?? observedAt;
+  const start = attemptStart(change);
+  const common = {
+    cluster: change.cluster,
+    uid: metadata.uid,
+    kind: change.kind.kind,
+    namespace: metadata.namespace,
+    name: metadata.name,
+    tenant: change.tenant,
+    generation,
+    createdViaPortal:
+      annotations[ANNOTATION_CREATED_VIA] === CREATED_VIA_PORTAL,
+    requestedBy: annotations[ANNOTATION_REQUESTED_BY],
+  };
+  const plan: ChangePlan = {
+    resource: {
+      ...common,
+      createdAt: created,
+      templateRef: annotations[ANNOTATION_TEMPLATE],
+    },
+    attempt: { ...common, startedAt: start.at, estimated: start.estimated },
+    observedAt,
+    live: !change.initial,
+  };
+  if (change.type === 'deleted') {
+    plan.deletedAt = observedAt;
+    return plan;
+  }
+  if (metadata.deletionTimestamp) {
+    plan.terminatingAt = Math.min(
+      parseTime(metadata.deletionTimestamp) ?? observedAt,
+      observedAt,
+    );
+    return plan;
+  }
+  plan.transition = transitionOf(change);
+  return plan;
+}

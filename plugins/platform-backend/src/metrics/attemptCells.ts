@@ -1,0 +1,86 @@
+import {
+  bucketIndex,
+  type TenantKindCell,
+  type WindowMs,
+} from '@fractal/backstage-plugin-platform-common';
+import type { Knex } from 'knex';
+import { ATTEMPTS_TABLE } from '../history/AttemptStore';
+import { isPostgres, parseNumberList, toNumber } from '../history/dbValues';
+
+/** Which tenants a query covers: a list, or every tenant (admins). */
+export type TenantFilter =
+  | { tenants: ReadonlyArray<string> }
+  | { allTenants: true };
+
+/** Restricts a query to the filter's tenants (never to attempts without a tenant). */
+export function whereTenants(
+  query: Knex.QueryBuilder,
+  filter: TenantFilter,
+): Knex.QueryBuilder {
+  if ('allTenants' in filter) {
+    return query.whereNotNull('tenant');
+  }
+  return query.whereIn('tenant', [...filter.tenants]);
+}
+
+const OPEN =
+  'ready_at IS NULL AND failed_at IS NULL AND superseded_at IS NULL AND deleted_at IS NULL';
+
+/** The aggregate columns every cell query selects; see docs/metrics.md. */
+function cellColumns(db: Knex): string {
+  const durations = isPostgres(db)
+    ? `string_agg(CASE WHEN duration_ms IS NOT NULL AND NOT estimated THEN CAST(duration_ms AS text) END, ',')`
+    : `group_concat(CASE WHEN duration_ms IS NOT NULL AND NOT estimated THEN duration_ms END, ',')`;
+  return [
+    'COUNT(*) AS attempts',
+    'SUM(CASE WHEN ready_at IS NOT NULL THEN 1 ELSE 0 END) AS ready',
+    'SUM(CASE WHEN ready_at IS NULL AND failed_at IS NOT NULL THEN 1 ELSE 0 END) AS failed',
+    `SUM(CASE WHEN ${OPEN} AND stuck_at IS NULL THEN 1 ELSE 0 END) AS in_flight`,
+    `SUM(CASE WHEN ${OPEN} AND stuck_at IS NOT NULL THEN 1 ELSE 0 END) AS stuck`,
+    'SUM(CASE WHEN ready_at IS NOT NULL AND created_via_portal THEN 1 ELSE 0 END) AS ready_via_portal',
+    `${durations} AS durations`,
+  ].join(', ');
+}
+
+/**
+ * Attempts started in the window, one cell per tenant, kind and UTC day, with
+ * their counts by outcome and the provisioning times of observed Ready
+ * attempts: one index-only scan; percentiles are then exact in memory.
+ */
+export async function loadAttemptCells(
+  db: Knex,
+  window: WindowMs,
+  filter: TenantFilter,
+): Promise<TenantKindCell[]> {
+  const query = db(ATTEMPTS_TABLE)
+    .select(
+      'tenant',
+      'kind',
+      db.raw('started_at / 86400000 AS day'),
+      db.raw(cellColumns(db)),
+    )
+    .where('started_at', '>=', window.from)
+    .where('started_at', '<', window.to)
+    .groupBy('tenant', 'kind', db.raw('started_at / 86400000'));
+  const rows: Array<Record<string, unknown>> = await whereTenants(
+    query,
+    filter,
+  );
+  return rows.map(row => ({
+    tenant: String(row.tenant),
+    kind: String(row.kind),
+    day: toNumber(row.day),
+    counts: {
+      attempts: toNumber(row.attempts),
+      ready: toNumber(row.ready),
+      failed: toNumber(row.failed),
+      inFlight: toNumber(row.in_flight),
+      stuck: toNumber(row.stuck),
+    },
+    readyViaPortal: toNumber(row.ready_via_portal),
+    durationsMs: parseNumberList(row.durations),
+  }));
+}
+
+/** The day bucket of a time, as the SQL above computes it. */
+export const dayOf = (t: number) => bucketIndex(t, 'day');
