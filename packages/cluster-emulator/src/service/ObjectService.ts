@@ -275,7 +275,7 @@ export class ObjectService {
 
   /** POST: creates an object. */
   create(type: ResourceType, namespace: string | undefined, body: JsonValue, options: WriteOptions = {}): WriteResult {
-    const obj = this.checkTypeOf(type, clone(body), true);
+    const obj = this.checkTypeOf(type, clone(body), !type.builtin);
     return this.createObject(type, namespace, obj, options, undefined);
   }
 
@@ -341,7 +341,7 @@ export class ObjectService {
     options: WriteOptions = {},
   ): WriteResult {
     const live = this.get(type, namespace, name);
-    const obj = this.checkTypeOf(type, clone(body), true);
+    const obj = this.checkTypeOf(type, clone(body), !type.builtin);
     const sentName = metaString(obj, 'name');
     if (sentName !== undefined && sentName !== name) {
       throw badRequest(`the name of the object (${sentName}) does not match the name on the URL (${name})`);

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
 import forge from 'node-forge';
 
 /** PEM-encoded CA and server certificate of the emulated clusters. */
@@ -18,8 +19,21 @@ function serialNumber(): string {
   return `1${hex.slice(1)}`;
 }
 
+/** An RSA key pair from Node's native crypto (fast everywhere, unlike a pure-JS fallback). */
+function rsaKeyPair(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey } {
+  const pair = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  });
+  return {
+    publicKey: forge.pki.publicKeyFromPem(pair.publicKey),
+    privateKey: forge.pki.privateKeyFromPem(pair.privateKey),
+  };
+}
+
 function generateCa(): { cert: string; key: string } {
-  const keys = forge.pki.rsa.generateKeyPair({ bits: 2048 });
+  const keys = rsaKeyPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = serialNumber();
@@ -40,7 +54,7 @@ function generateCa(): { cert: string; key: string } {
 function generateServerCert(caCertPem: string, caKeyPem: string, hosts: string[]): { cert: string; key: string } {
   const caCert = forge.pki.certificateFromPem(caCertPem);
   const caKey = forge.pki.privateKeyFromPem(caKeyPem);
-  const keys = forge.pki.rsa.generateKeyPair({ bits: 2048 });
+  const keys = rsaKeyPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = serialNumber();
