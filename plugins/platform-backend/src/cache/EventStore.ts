@@ -6,6 +6,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
+function firstNumber(...values: unknown[]): number | undefined {
+  return values.find((v): v is number => typeof v === 'number');
+}
+
 /** A core/v1 Event as cached: its uid, the uid it involves, and the API shape. */
 export interface CachedEvent {
   metadata: { uid: string; resourceVersion?: string };
@@ -43,12 +47,7 @@ export function parseEvent(
     type: str(raw.type) ?? 'Normal',
     reason: str(raw.reason) ?? '',
     message: str(raw.message) ?? '',
-    count:
-      typeof raw.count === 'number'
-        ? raw.count
-        : typeof series.count === 'number'
-        ? series.count
-        : 1,
+    count: firstNumber(raw.count, series.count) ?? 1,
     involvedObject: {
       cluster,
       apiVersion,

@@ -35,11 +35,12 @@ export function sleep(
       resolve();
       return;
     }
+    const timer: { handle?: TimerHandle } = {};
     const onAbort = () => {
-      clock.clearTimeout(handle);
+      if (timer.handle) clock.clearTimeout(timer.handle);
       resolve();
     };
-    const handle = clock.setTimeout(() => {
+    timer.handle = clock.setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);

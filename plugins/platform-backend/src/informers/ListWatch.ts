@@ -330,22 +330,21 @@ export class ListWatch<T extends WatchedObject> {
       let settled = false;
       let outcome: WatchOutcome = 'closed';
       let close: (() => void) | undefined;
-      let watchdog: TimerHandle | undefined;
-      let resync: TimerHandle | undefined;
+      const timers: { watchdog?: TimerHandle; resync?: TimerHandle } = {};
 
       const finish = (error?: unknown) => {
         if (settled) return;
         settled = true;
-        if (watchdog) this.clock.clearTimeout(watchdog);
-        if (resync) this.clock.clearTimeout(resync);
+        if (timers.watchdog) this.clock.clearTimeout(timers.watchdog);
+        if (timers.resync) this.clock.clearTimeout(timers.resync);
         this.closeWatch = undefined;
         close?.();
         if (error) reject(error);
         else resolve(outcome);
       };
       const armWatchdog = () => {
-        if (watchdog) this.clock.clearTimeout(watchdog);
-        watchdog = this.clock.setTimeout(() => {
+        if (timers.watchdog) this.clock.clearTimeout(timers.watchdog);
+        timers.watchdog = this.clock.setTimeout(() => {
           this.options.logger.debug(
             `${this.options.name}: watch silent for too long, reconnecting`,
           );
@@ -361,7 +360,7 @@ export class ListWatch<T extends WatchedObject> {
         finish();
         return;
       }
-      resync = this.clock.setTimeout(
+      timers.resync = this.clock.setTimeout(
         () => this.closeWatch?.('resync'),
         Math.max(0, this.nextResyncAt - this.clock.now()),
       );
