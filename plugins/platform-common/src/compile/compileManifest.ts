@@ -73,7 +73,7 @@ function readLayers(input: CompileManifestInput, errors: FieldError[]) {
     if (raw === undefined || raw === null) continue;
     const before = errors.length;
     const value = readJsonInput(raw, [], errors, layer);
-    if (errors.length > before) continue;
+    if (value === undefined && errors.length > before) continue;
     if (!isJsonObject(value)) {
       errors.push({
         path: field,

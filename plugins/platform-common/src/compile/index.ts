@@ -22,7 +22,11 @@ export {
 } from './SchemaValidatorCache';
 export { toSafeYaml } from './toSafeYaml';
 export { formatFieldPath, type FieldPathSegment } from './fieldPath';
-export { FORBIDDEN_KEYS, MAX_INPUT_DEPTH } from './readJsonInput';
+export {
+  FORBIDDEN_KEYS,
+  MAX_ARRAY_ITEMS,
+  MAX_INPUT_DEPTH,
+} from './readJsonInput';
 export {
   FRACTAL_OWNED_KEYS,
   FRACTAL_OWNED_KEY_PREFIXES,

@@ -16,6 +16,12 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
 /** Deepest nesting accepted in an input value. @public */
 export const MAX_INPUT_DEPTH = 64;
 
+/** Longest array accepted in an input value. @public */
+export const MAX_ARRAY_ITEMS = 10_000;
+
+/** Copying stops after this many problems. */
+const MAX_ERRORS = 50;
+
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Why a string cannot be carried in a manifest, or undefined when it can. */
@@ -32,10 +38,11 @@ function isPlainObject(value: object): boolean {
 
 /**
  * Copies an untrusted input into a fresh JSON value, reporting every problem
- * into `errors` (capped at 50) instead of throwing: non-JSON types
+ * into `errors` (it stops after 50) instead of throwing: non-JSON types
  * (functions, symbols, bigints, `undefined` in arrays, class instances),
  * non-finite numbers, unpaired surrogates in strings or keys, nesting deeper
- * than {@link MAX_INPUT_DEPTH}, and the {@link FORBIDDEN_KEYS}. Object
+ * than {@link MAX_INPUT_DEPTH}, arrays longer than {@link MAX_ARRAY_ITEMS},
+ * and the {@link FORBIDDEN_KEYS}. Object
  * properties whose value is `undefined` are dropped, as `JSON.stringify`
  * does; `-0` becomes `0`.
  */
@@ -46,7 +53,7 @@ export function readJsonInput(
   layer: DefaultsLayer,
 ): JsonValue | undefined {
   const fail = (at: FieldPathSegment[], message: string) => {
-    if (errors.length < 50) {
+    if (errors.length < MAX_ERRORS) {
       errors.push({ path: formatFieldPath(at) || '(input)', message, layer });
     }
     return undefined;
@@ -55,6 +62,7 @@ export function readJsonInput(
     item: unknown,
     at: FieldPathSegment[],
   ): JsonValue | undefined => {
+    if (errors.length >= MAX_ERRORS) return undefined;
     if (item === null || typeof item === 'boolean') return item;
     if (typeof item === 'number') {
       if (!Number.isFinite(item)) return fail(at, 'must be a finite number');
@@ -71,6 +79,12 @@ export function readJsonInput(
       return fail(at, `is nested more than ${MAX_INPUT_DEPTH} levels deep`);
     }
     if (Array.isArray(item)) {
+      if (item.length > MAX_ARRAY_ITEMS) {
+        return fail(
+          at,
+          `has ${item.length} items, more than ${MAX_ARRAY_ITEMS}`,
+        );
+      }
       const out: JsonValue[] = [];
       for (let i = 0; i < item.length; i++) {
         const element: unknown = item[i];

@@ -11,6 +11,7 @@ describe('toSafeYaml', () => {
     ['YAML 1.1 booleans', ['yes', 'No', 'ON', 'off', 'y', 'N']],
     ['null words', ['null', 'Null', '~', '']],
     ['floats and infinities', ['1e3', '.inf', '-.Inf', '.NaN']],
+    ['bare exponents', ['E0', 'e12', 'E1_0']],
     ['a document marker', '---\nkind: Secret'],
     ['a document end', '...'],
     ['a flow mapping', '{ a: 1 }'],

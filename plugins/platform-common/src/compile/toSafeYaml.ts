@@ -16,8 +16,15 @@ const RESERVED_WORDS = new Set([
   'null',
 ]);
 
+/** An exponent without a mantissa (`E0`, `e12`), which some YAML 1.1 readers take for a float. */
+const BARE_EXPONENT = /^[eE][0-9_]+$/;
+
 function needsQuotes(value: string): boolean {
-  return !SAFE_PLAIN.test(value) || RESERVED_WORDS.has(value.toLowerCase());
+  return (
+    !SAFE_PLAIN.test(value) ||
+    RESERVED_WORDS.has(value.toLowerCase()) ||
+    BARE_EXPONENT.test(value)
+  );
 }
 
 /**
@@ -25,7 +32,8 @@ function needsQuotes(value: string): boolean {
  * YAML 1.1 parsers kubectl and Go use) reads back as exactly the same JSON:
  * every string key or value that is not a plain word (letters, digits,
  * `_ . / -`, starting with a letter, not `yes`/`no`/`on`/`off`/`y`/`n`/
- * `true`/`false`/`null` in any case) is double-quoted with escapes, so
+ * `true`/`false`/`null` in any case, not a bare exponent like `E0`) is
+ * double-quoted with escapes, so
  * values like `"16"`, `"yes"`, `"0o17"`, `"- x"`, `"a: b"`, `"#x"`,
  * `"{...}"`, `"&a"`, `"!!python"`, newlines, NUL and bidi marks stay
  * strings and can never inject structure, tags, anchors or documents. No
