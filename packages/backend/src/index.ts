@@ -29,9 +29,7 @@ backend.add(
 
 // Permissions: tenants see and change only their own platform resources.
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('./permissionPolicy'));
 
 // Search.
 backend.add(import('@backstage/plugin-search-backend'));
