@@ -11,8 +11,9 @@ fractal_emulator_start() {
     return 0
   fi
   fractal_log "starting the cluster emulator (state in $state_dir)"
+  # The package's start script runs its CLI with the demo config (demo.yaml).
   (cd "$FRACTAL_ROOT" && exec yarn workspace @fractal/cluster-emulator start \
-    --config packages/cluster-emulator/demo.yaml --state-dir "$state_dir" "$@") \
+    --state-dir "$state_dir" "$@") \
     >"$state_dir/emulator.log" 2>&1 &
   FRACTAL_EMULATOR_PID=$!
   export FRACTAL_EMULATOR_PID
