@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import forge from 'node-forge';
 
 /** PEM-encoded CA and server certificate of the emulated clusters. */
@@ -15,21 +15,31 @@ export interface TlsMaterial {
 
 function serialNumber(): string {
   // A positive 16-byte serial number, hex encoded.
-  const hex = forge.util.bytesToHex(forge.random.getBytesSync(16));
-  return `1${hex.slice(1)}`;
+  return `1${randomBytes(16).toString('hex').slice(1)}`;
 }
 
-/** An RSA key pair from Node's native crypto (fast everywhere, unlike a pure-JS fallback). */
-function rsaKeyPair(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey } {
+/**
+ * Signs a certificate with Node's native crypto (forge builds the
+ * certificate; its pure-JS RSA is slow, very slow under test runners).
+ */
+function signCertificate(cert: forge.pki.Certificate, privateKeyPem: string): void {
+  const oid = forge.pki.oids.sha256WithRSAEncryption;
+  cert.siginfo.algorithmOid = oid;
+  cert.signatureOid = oid;
+  const tbs = forge.pki.getTBSCertificate(cert);
+  (cert as unknown as { tbsCertificate: forge.asn1.Asn1 }).tbsCertificate = tbs;
+  const der = Buffer.from(forge.asn1.toDer(tbs).getBytes(), 'binary');
+  cert.signature = sign('sha256', der, privateKeyPem).toString('binary');
+}
+
+/** An RSA key pair from Node's native crypto. */
+function rsaKeyPair(): { publicKey: forge.pki.rsa.PublicKey; privateKeyPem: string } {
   const pair = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'pkcs1', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
   });
-  return {
-    publicKey: forge.pki.publicKeyFromPem(pair.publicKey),
-    privateKey: forge.pki.privateKeyFromPem(pair.privateKey),
-  };
+  return { publicKey: forge.pki.publicKeyFromPem(pair.publicKey), privateKeyPem: pair.privateKey };
 }
 
 function generateCa(): { cert: string; key: string } {
@@ -47,13 +57,12 @@ function generateCa(): { cert: string; key: string } {
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  return { cert: forge.pki.certificateToPem(cert), key: forge.pki.privateKeyToPem(keys.privateKey) };
+  signCertificate(cert, keys.privateKeyPem);
+  return { cert: forge.pki.certificateToPem(cert), key: keys.privateKeyPem };
 }
 
 function generateServerCert(caCertPem: string, caKeyPem: string, hosts: string[]): { cert: string; key: string } {
   const caCert = forge.pki.certificateFromPem(caCertPem);
-  const caKey = forge.pki.privateKeyFromPem(caKeyPem);
   const keys = rsaKeyPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
@@ -72,8 +81,8 @@ function generateServerCert(caCertPem: string, caKeyPem: string, hosts: string[]
     { name: 'subjectAltName', altNames },
     { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
   ]);
-  cert.sign(caKey, forge.md.sha256.create());
-  return { cert: forge.pki.certificateToPem(cert), key: forge.pki.privateKeyToPem(keys.privateKey) };
+  signCertificate(cert, caKeyPem);
+  return { cert: forge.pki.certificateToPem(cert), key: keys.privateKeyPem };
 }
 
 async function readIfExists(path: string): Promise<string | undefined> {
