@@ -3,7 +3,7 @@ import type {
   LoggerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import { ForwardedError } from '@backstage/errors';
+import { ForwardedError, ResponseError } from '@backstage/errors';
 import type {
   EntityProvider,
   EntityProviderConnection,
@@ -214,8 +214,11 @@ export class PlatformEntityProvider implements EntityProvider {
         clusters: clusters.items,
       };
     } catch (error) {
+      // A ResponseError's own message is only the status; its cause says why.
+      const reason =
+        error instanceof ResponseError ? ` (${error.cause.message})` : '';
       throw new ForwardedError(
-        'Could not read platform kinds and resources from the platform backend; the catalog keeps its current entities',
+        `Could not read platform kinds and resources from the platform backend${reason}; the catalog keeps its current entities`,
         error,
       );
     }
