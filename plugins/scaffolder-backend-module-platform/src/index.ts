@@ -1,8 +1,13 @@
-/***/
 /**
- * The platform module for @backstage/plugin-scaffolder-backend.
+ * Fractal's scaffolder actions: compile form input and layered defaults into
+ * platform resources, apply them with server-side apply, and wait until they
+ * are Ready.
  *
  * @packageDocumentation
  */
 
 export { scaffolderModule as default } from './module';
+export { createCompileAction } from './actions/compileAction';
+export { createApplyAction } from './actions/applyAction';
+export { createWaitAction } from './actions/waitAction';
+export { createPublishLocalAction } from './actions/publishLocalAction';

@@ -1,0 +1,64 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import type {
+  ActionContext,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type { JsonObject } from '@backstage/types';
+
+/** Options of {@link actionContext}. */
+export interface TestActionContextOptions<TInput> {
+  input: TInput;
+  /** Default: Ada, a member of `payments`. */
+  credentials?: BackstageCredentials;
+  isDryRun?: boolean;
+  workspacePath?: string;
+  templateRef?: string;
+  taskId?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * `createMockActionContext` for one action, with what it does not take as
+ * options: the initiator's credentials, the dry-run flag, a cancel signal,
+ * and a mock logger whose calls tests can read. `run()` runs the action;
+ * `outputs()` collects `ctx.output`; `messages()` the info log lines.
+ */
+export function actionContext<
+  TInput extends JsonObject,
+  TOutput extends JsonObject,
+>(
+  action: TemplateAction<TInput, TOutput, 'v2'>,
+  options: TestActionContextOptions<TInput>,
+) {
+  const logger = mockServices.logger.mock();
+  const base = createMockActionContext<TInput, TOutput>({
+    input: options.input,
+    logger,
+    templateInfo: {
+      entityRef: options.templateRef ?? 'template:default/postgresql-instance',
+    },
+    task: { id: options.taskId ?? 'task-1' },
+    ...(options.workspacePath ? { workspacePath: options.workspacePath } : {}),
+  });
+  const credentials =
+    options.credentials ?? mockCredentials.user('user:default/ada');
+  const ctx: ActionContext<TInput, TOutput> = {
+    ...base,
+    isDryRun: options.isDryRun,
+    signal: options.signal,
+    getInitiatorCredentials: async () => credentials,
+  };
+  const outputs = () =>
+    Object.fromEntries((base.output as jest.Mock).mock.calls);
+  const messages = (): string[] =>
+    (logger.info as jest.Mock).mock.calls.map(([message]) => String(message));
+  return {
+    ctx,
+    logger,
+    outputs,
+    messages,
+    run: () => action.handler(ctx),
+  };
+}

@@ -1,0 +1,133 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  parseEntityRef,
+  RELATION_HAS_MEMBER,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { platformAdminPermission } from '@fractal/backstage-plugin-platform-common';
+
+/** Who may act for a tenant, and why. */
+export interface TenantAccess {
+  /** Tenant Group name, e.g. `payments`. */
+  tenant: string;
+  /** Entity ref of the tenant Group. */
+  groupRef: string;
+  /** Entity ref of the initiating user. */
+  userRef: string;
+  via: 'membership' | 'admin';
+}
+
+/** Options of {@link TenantAuthorizer}. */
+export interface TenantAuthorizerOptions {
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  auth: AuthService;
+  /** `spec.type` of tenant Groups. */
+  groupType: string;
+}
+
+const ENTITY_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
+/**
+ * The tenant Group a `tenant` input names: `payments` or
+ * `group:default/payments`. `InputError` naming the `tenant` field otherwise.
+ */
+export function parseTenant(input: string): { name: string; ref: string } {
+  let ref;
+  try {
+    ref = parseEntityRef(input, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    });
+  } catch {
+    throw new InputError(
+      `tenant: '${input}' is not a Group name or entity ref`,
+    );
+  }
+  if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
+    throw new InputError(`tenant: '${input}' is not a Group`);
+  }
+  if (!ENTITY_NAME.test(ref.name)) {
+    throw new InputError(`tenant: '${input}' is not a valid Group name`);
+  }
+  return { name: ref.name, ref: stringifyEntityRef(ref) };
+}
+
+/**
+ * Decides whether the initiating user may create or change platform
+ * resources of a tenant: a member of the tenant Group (read from the catalog
+ * with the user's own credentials), or a holder of `platform.admin` (asked
+ * of the permission framework with the user's credentials). Anything else is
+ * a `NotAllowedError`; nothing touches a cluster before this passes.
+ */
+export class TenantAuthorizer {
+  constructor(private readonly options: TenantAuthorizerOptions) {}
+
+  async authorize(
+    tenantInput: string,
+    credentials: BackstageCredentials,
+  ): Promise<TenantAccess> {
+    const { catalog, permissions, auth, groupType } = this.options;
+    const tenant = parseTenant(tenantInput);
+    if (!auth.isPrincipal(credentials, 'user')) {
+      throw new NotAllowedError(
+        'Platform resources can only be requested by a signed-in user',
+      );
+    }
+    const userRef = credentials.principal.userEntityRef;
+    const userKey = userRef.toLocaleLowerCase('en-US');
+    const group = await catalog.getEntityByRef(tenant.ref, { credentials });
+    const isTenant =
+      group !== undefined &&
+      (group.spec as { type?: unknown } | undefined)?.type === groupType;
+    const member =
+      isTenant &&
+      (group.relations ?? []).some(
+        r =>
+          r.type === RELATION_HAS_MEMBER &&
+          r.targetRef.toLocaleLowerCase('en-US') === userKey,
+      );
+    if (member) {
+      return {
+        tenant: tenant.name,
+        groupRef: tenant.ref,
+        userRef,
+        via: 'membership',
+      };
+    }
+    const [decision] = await permissions.authorize(
+      [{ permission: platformAdminPermission }],
+      { credentials },
+    );
+    const admin = decision.result === AuthorizeResult.ALLOW;
+    if (!isTenant) {
+      // Admins learn that the tenant does not exist; others only that they may not use it.
+      if (admin) {
+        throw new InputError(
+          `tenant: '${tenant.name}' is not a tenant (no Group of spec.type '${groupType}' with that name)`,
+        );
+      }
+      throw new NotAllowedError(
+        `${userRef} may not request platform resources for '${tenant.name}': not a tenant the user belongs to`,
+      );
+    }
+    if (admin) {
+      return {
+        tenant: tenant.name,
+        groupRef: tenant.ref,
+        userRef,
+        via: 'admin',
+      };
+    }
+    throw new NotAllowedError(
+      `${userRef} is not a member of tenant '${tenant.name}' and does not hold the platform.admin permission`,
+    );
+  }
+}
