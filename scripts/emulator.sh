@@ -11,9 +11,10 @@ fractal_emulator_start() {
     return 0
   fi
   fractal_log "starting the cluster emulator (state in $state_dir)"
-  # The package's start script runs its CLI with the demo config (demo.yaml).
-  (cd "$FRACTAL_ROOT" && exec yarn workspace @fractal/cluster-emulator start \
-    --state-dir "$state_dir" "$@") \
+  # Its CLI runs from TypeScript sources with the demo config; started as its
+  # own process (not through yarn) so that stopping it stops the server.
+  (cd "$FRACTAL_ROOT/packages/cluster-emulator" &&
+    exec node bin/fractal-cluster-emulator.js --config demo.yaml --state-dir "$state_dir" "$@") \
     >"$state_dir/emulator.log" 2>&1 &
   FRACTAL_EMULATOR_PID=$!
   export FRACTAL_EMULATOR_PID
@@ -38,6 +39,12 @@ fractal_emulator_start() {
 fractal_emulator_stop() {
   [ -n "${FRACTAL_EMULATOR_PID:-}" ] || return 0
   kill "$FRACTAL_EMULATOR_PID" 2>/dev/null || true
+  local i
+  for i in $(seq 1 50); do
+    kill -0 "$FRACTAL_EMULATOR_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  kill -9 "$FRACTAL_EMULATOR_PID" 2>/dev/null || true
   wait "$FRACTAL_EMULATOR_PID" 2>/dev/null || true
   FRACTAL_EMULATOR_PID=
 }
