@@ -59,6 +59,13 @@ export interface PlatformBackend {
   directory: TenantDirectory;
   scopes: TenantScopeResolver;
   queries: ResourceQueries;
+  /** The state of every cached resource, for the resources-by-state gauge. */
+  resourceStates(): Iterable<{
+    cluster: string;
+    kind: string;
+    tenant?: string;
+    state: string;
+  }>;
   /** Adds a listener of the resource change stream. */
   subscribe(name: string, listener: ResourceChangeListener): () => void;
   /** Builds the REST router; extra routers (the history module's) are mounted after the built-in ones. */
@@ -152,6 +159,16 @@ export function createPlatformBackend(
     directory,
     scopes,
     queries,
+    *resourceStates() {
+      for (const entry of cache.allResources()) {
+        yield {
+          cluster: entry.cluster,
+          kind: entry.object.kind,
+          tenant: entry.tenant,
+          state: entry.status.state,
+        };
+      }
+    },
     subscribe: (name, listener) => cache.subscribe(name, listener),
     router(extra = [], attempts) {
       return createRouter({

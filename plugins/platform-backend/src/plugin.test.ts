@@ -263,7 +263,22 @@ describe('platformPlugin', () => {
     expect(res.body.events.map((e: { reason: string }) => e.reason)).toEqual([
       'Created',
     ]);
-    expect(res.body.attempts).toEqual([]);
+    // The history module records the first-seen-Ready resource as an estimated attempt.
+    const attempts = await waitFor(async () => {
+      const again = await request(backend.server)
+        .get('/api/platform/clusters/dev/resources/p1')
+        .set('authorization', ada);
+      return again.body.attempts?.length ? again.body.attempts : undefined;
+    }, 'the attempt to be recorded');
+    expect(attempts).toEqual([
+      expect.objectContaining({
+        cluster: 'dev',
+        uid: 'p1',
+        generation: 1,
+        estimated: true,
+        durationMs: 60_000,
+      }),
+    ]);
   });
 
   it('authorizes every route', async () => {

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   platformClusterSourceExtensionPoint,
@@ -13,6 +14,7 @@ import {
 } from '@fractal/backstage-plugin-platform-node';
 import { StatusEvaluator } from './cache/StatusEvaluator';
 import { createPlatformBackend } from './createPlatformBackend';
+import { createHistoryModule } from './history';
 
 /**
  * The platform backend plugin (`/api/platform`): watches every configured
@@ -46,6 +48,9 @@ export const platformPlugin = createBackendPlugin({
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
@@ -60,19 +65,27 @@ export const platformPlugin = createBackendPlugin({
             : clusterSource ?? deps.defaultClusters;
         const backend = createPlatformBackend({ ...deps, clusters, evaluator });
 
-        // ---- history module (src/history, built separately) -------------
-        // Once src/history/index.ts exports createHistoryModule(options)
-        // returning { listener, router, start, stop }, wire it here:
-        //   const history = createHistoryModule({ ...deps, database, scopes: backend.scopes });
-        //   backend.subscribe('history', history.listener);
-        //   extraRouters.push(history.router);
-        //   lifecycle: await history.start() / await history.stop()
-        const extraRouters: Parameters<typeof backend.router>[0] = [];
-        // -------------------------------------------------------------------
+        // The provisioning history, metrics, notifications and telemetry
+        // (src/history) consume the cache's change stream.
+        const history = createHistoryModule({
+          ...deps,
+          scopes: backend.scopes,
+          tenantGroups: backend.directory,
+          resourceStates: () => backend.resourceStates(),
+        });
+        backend.subscribe('history', history.listener);
 
-        deps.httpRouter.use(backend.router(extraRouters));
+        deps.httpRouter.use(
+          backend.router([history.router], (cluster, uid) =>
+            history.attemptsOf(cluster, uid),
+          ),
+        );
+        await history.start();
         await backend.start();
-        deps.lifecycle.addShutdownHook(() => backend.stop());
+        deps.lifecycle.addShutdownHook(async () => {
+          await backend.stop();
+          await history.stop();
+        });
       },
     });
   },
