@@ -203,7 +203,8 @@ function printManager(r: ManagerRecord): string {
 }
 
 /** 409 with one `FieldManagerConflict` cause per conflicting field. */
-export function applyConflictError(conflicts: Array<{ record: ManagerRecord; path: FieldPath }>): StatusError {
+export function applyConflictError(unsorted: Array<{ record: ManagerRecord; path: FieldPath }>): StatusError {
+  const conflicts = [...unsorted].sort((a, b) => pathToString(a.path).localeCompare(pathToString(b.path)));
   const causes: StatusCause[] = conflicts.map(c => ({
     reason: 'FieldManagerConflict',
     message: `conflict with ${printManager(c.record)}`,

@@ -85,15 +85,37 @@ export function compareValues(
   return result;
 }
 
-/** Every path of a subtree that appears or disappears whole. */
+/**
+ * Every path of a subtree that appears or disappears whole. Free-form maps
+ * (labels, annotations) become members themselves, as an update records them.
+ */
 function wholeSubtree(value: JsonValue, schema: JSONSchemaProps | undefined, path: string[], into: FieldSet): void {
-  if (path.length > 0 && (isFreeFormMap(schema) || !isGranularMap(value, schema))) {
-    into.add(path);
+  if (isGranularMap(value, schema)) {
+    const keys = Object.keys(value);
+    if (path.length > 0 && (isFreeFormMap(schema) || keys.length === 0)) into.add(path);
+    for (const key of keys) {
+      wholeSubtree(value[key], childSchema(schema, key), [...path, `f:${key}`], into);
+    }
+    return;
   }
-  const inner = toFieldSet(value, schema);
-  for (const p of inner.values()) {
-    into.add([...path, ...p]);
+  if (Array.isArray(value) && listType(schema) === 'map') {
+    const items = itemSchema(schema);
+    for (const item of value) {
+      const itemPath = [...path, keyElement(item, mapKeys(schema))];
+      into.add(itemPath);
+      if (isJsonObject(item)) {
+        for (const key of Object.keys(item)) {
+          wholeSubtree(item[key], childSchema(items, key), [...itemPath, `f:${key}`], into);
+        }
+      }
+    }
+    return;
   }
+  if (Array.isArray(value) && listType(schema) === 'set') {
+    for (const item of value) into.add([...path, valueElement(item)]);
+    return;
+  }
+  if (path.length > 0) into.add(path);
 }
 
 function compareNode(
