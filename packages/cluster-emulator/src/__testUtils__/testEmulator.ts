@@ -72,6 +72,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     const bearer = token === undefined ? emulator.tokens.admin : token;
     if (bearer) headers.Authorization = `Bearer ${bearer}`;
     if (contentType) headers['Content-Type'] = contentType;
+    if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
     if (accept) headers.Accept = accept;
     return new Promise<RawResponse>((resolve, reject) => {
       const req = request(
