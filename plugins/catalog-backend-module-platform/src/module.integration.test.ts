@@ -1,0 +1,153 @@
+import {
+  coreServices,
+  createBackendPlugin,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import type {
+  ClusterHealth,
+  PlatformKind,
+  PlatformResource,
+} from '@fractal/backstage-plugin-platform-common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { loadKind, loadResource } from './transforms/__fixtures__/loadFixture';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { catalogModulePlatform } from './module';
+
+/** What the stand-in platform backend serves; tests change it. */
+const platform: {
+  kinds: PlatformKind[];
+  resources: PlatformResource[];
+  clusters: ClusterHealth[];
+  requests: string[];
+} = { kinds: [], resources: [], clusters: [], requests: [] };
+
+/**
+ * A stand-in for the platform backend: the same routes and shapes, behind the
+ * backend's default auth policy, so the module's calls make a real round trip
+ * with its service token.
+ */
+const fakePlatformBackend = createBackendPlugin({
+  pluginId: 'platform',
+  register(env) {
+    env.registerInit({
+      deps: { httpRouter: coreServices.httpRouter },
+      async init({ httpRouter }) {
+        httpRouter.use((req: IncomingMessage, res: ServerResponse) => {
+          const path = (req.url ?? '').split('?')[0];
+          platform.requests.push(path);
+          const items =
+            path === '/kinds'
+              ? platform.kinds
+              : path === '/resources'
+              ? platform.resources
+              : path === '/clusters'
+              ? platform.clusters
+              : undefined;
+          res.statusCode = items ? 200 : 404;
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify(items ? { items } : { error: { name: 'NotFoundError', message: path } }));
+        });
+      },
+    });
+  },
+});
+
+describe('catalogModulePlatform in a backend with the catalog', () => {
+  jest.setTimeout(60_000);
+
+  async function getEntity(port: number, ref: string): Promise<Entity | undefined> {
+    const [kind, rest] = ref.split(':');
+    const [namespace, name] = rest.split('/');
+    const response = await fetch(
+      `http://localhost:${port}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
+      { headers: { Authorization: mockCredentials.user.header() } },
+    );
+    return response.ok ? ((await response.json()) as Entity) : undefined;
+  }
+
+  async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    throw new Error('Timed out waiting for the catalog');
+  }
+
+  it('puts platform resources and kinds into the catalog, with relations, and follows change events', async () => {
+    platform.kinds = [loadKind('kind-postgres'), loadKind('kind-bucket-no-schema')];
+    platform.resources = [loadResource('resource-postgres-payments')];
+    platform.clusters = [
+      { name: 'prod-eu', connected: true, synced: true, kinds: 2, objects: 1 },
+    ];
+    const events = mockServices.events();
+    const backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModulePlatform,
+        fakePlatformBackend,
+        createServiceFactory({ service: eventsServiceRef, deps: {}, factory: () => events }),
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              providers: {
+                platform: {
+                  // No initial delay: the test scheduler runs the task at startup.
+                  schedule: { frequency: { minutes: 10 }, timeout: { minutes: 1 } },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    try {
+      const port = backend.server.port();
+      const resourceRef =
+        'resource:default/prod-eu-tenant-payments-postgresql-instance-orders-db';
+      const resource = await waitFor(async () => {
+        const entity = await getEntity(port, resourceRef);
+        return entity?.relations?.length ? entity : undefined;
+      });
+      expect(resource.spec).toMatchObject({
+        type: 'postgresql-instance',
+        owner: 'group:default/payments',
+      });
+      expect(resource.relations?.map(r => `${r.type} ${r.targetRef}`).sort()).toEqual([
+        'dependencyOf component:default/orders',
+        'dependsOn api:default/postgresqlinstances.platform.fractal.dev',
+        'ownedBy group:default/payments',
+      ]);
+      const api = await waitFor(() =>
+        getEntity(port, 'api:default/postgresqlinstances.platform.fractal.dev'),
+      );
+      expect(api.spec).toMatchObject({ type: 'crd', owner: 'group:default/platform-team' });
+      expect(platform.requests).toEqual(
+        expect.arrayContaining(['/kinds', '/resources', '/clusters']),
+      );
+
+      // A new resource appears; the platform backend announces it.
+      platform.resources = [
+        ...platform.resources,
+        loadResource('resource-bucket-no-tenant'),
+      ];
+      await events.publish({
+        topic: 'platform.resource',
+        eventPayload: { type: 'added', cluster: 'dev', uid: 'u', kind: 'Bucket' },
+      });
+      const bucket = await waitFor(() =>
+        getEntity(port, 'resource:default/dev-sandbox-bucket-scratch'),
+      );
+      expect(bucket.spec?.owner).toBe('group:default/platform-team');
+    } finally {
+      await backend.stop();
+    }
+  });
+});
