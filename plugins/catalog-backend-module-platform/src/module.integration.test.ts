@@ -42,14 +42,12 @@ const fakePlatformBackend = createBackendPlugin({
         httpRouter.use((req: IncomingMessage, res: ServerResponse) => {
           const path = (req.url ?? '').split('?')[0];
           platform.requests.push(path);
-          const items =
-            path === '/kinds'
-              ? platform.kinds
-              : path === '/resources'
-              ? platform.resources
-              : path === '/clusters'
-              ? platform.clusters
-              : undefined;
+          const routes: Record<string, unknown[]> = {
+            '/kinds': platform.kinds,
+            '/resources': platform.resources,
+            '/clusters': platform.clusters,
+          };
+          const items = routes[path];
           res.statusCode = items ? 200 : 404;
           res.setHeader('content-type', 'application/json');
           res.end(JSON.stringify(items ? { items } : { error: { name: 'NotFoundError', message: path } }));
