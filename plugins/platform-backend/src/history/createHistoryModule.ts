@@ -75,6 +75,8 @@ export interface HistoryModule {
   start(): Promise<void>;
   /** Stops the stuck check and writes what is queued. */
   stop(): Promise<void>;
+  /** Resolves when every change received so far is written (tests, shutdown). */
+  flush(): Promise<void>;
 }
 
 interface Running extends HistoryServices {
@@ -201,6 +203,9 @@ export function createHistoryModule(
     },
     async stop() {
       abort.abort();
+      await running?.recorder.flush();
+    },
+    async flush() {
       await running?.recorder.flush();
     },
   };

@@ -16,16 +16,24 @@ function formatDuration(ms: number): string {
 /** The requester's entity ref, if the annotation holds a valid user ref. */
 function requesterRef(requestedBy: string | undefined): string | undefined {
   if (!requestedBy) return undefined;
+  let ref;
   try {
-    return stringifyEntityRef(
-      parseEntityRef(requestedBy, {
-        defaultKind: 'user',
-        defaultNamespace: 'default',
-      }),
-    );
+    ref = parseEntityRef(requestedBy, {
+      defaultKind: 'user',
+      defaultNamespace: 'default',
+    });
   } catch {
     return undefined; // not an entity ref: nobody to address
   }
+  const valid = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+  if (
+    ref.kind.toLocaleLowerCase('en-US') !== 'user' ||
+    !valid.test(ref.namespace) ||
+    !valid.test(ref.name)
+  ) {
+    return undefined;
+  }
+  return stringifyEntityRef(ref);
 }
 
 /**
