@@ -345,3 +345,21 @@ spec:
 `);
   });
 });
+
+describe('compileManifest: the result object', () => {
+  it('renders YAML on first read, once, and serializes it', () => {
+    const compiled = compileManifest(demoInput('Cache', { name: 'sessions' }));
+    const first = compiled.yaml;
+    expect(compiled.yaml).toBe(first);
+    expect(parse(first)).toEqual(compiled.manifest);
+    expect(Object.keys(compiled)).toEqual([
+      'manifest',
+      'yaml',
+      'provenance',
+      'cluster',
+      'namespace',
+    ]);
+    expect(JSON.parse(JSON.stringify(compiled)).yaml).toBe(first);
+    expect({ ...compiled }.yaml).toBe(first);
+  });
+});

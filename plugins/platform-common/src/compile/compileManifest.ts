@@ -45,6 +45,9 @@ import type {
 /** Largest compiled manifest, as UTF-8 JSON: 1 MiB (etcd's limit is 1.5 MiB). @public */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 
+/** Room for what compile adds besides input strings (keys, defaults, numbers). */
+const SMALL_MANIFEST_HEADROOM = 64 * 1024;
+
 const INPUT_LAYERS = [
   ['platform', 'defaults.platform'],
   ['environment', 'defaults.environment'],
@@ -66,13 +69,17 @@ function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-function readLayers(input: CompileManifestInput, errors: FieldError[]) {
+function readLayers(
+  input: CompileManifestInput,
+  errors: FieldError[],
+  stats: { chars: number },
+) {
   const layers: LayerValue[] = [];
   for (const [layer, field] of INPUT_LAYERS) {
     const raw = layer === 'user' ? input.user : input.defaults?.[layer];
     if (raw === undefined || raw === null) continue;
     const before = errors.length;
-    const value = readJsonInput(raw, [], errors, layer);
+    const value = readJsonInput(raw, [], errors, layer, stats);
     if (value === undefined && errors.length > before) continue;
     if (!isJsonObject(value)) {
       errors.push({
@@ -126,6 +133,36 @@ function largestLeaf(provenance: ProvenanceEntry[], manifest: JsonObject) {
 }
 
 /**
+ * The result object. Its `yaml` is an enumerable, memoized getter: rendering
+ * YAML costs several times more than the whole compile, so it is done on the
+ * first read (JSON serialization, spreading and `ctx.output` all read it).
+ * Read it before mutating `manifest`, or re-render with {@link toSafeYaml}.
+ */
+function withLazyYaml(
+  manifest: JsonObject,
+  provenance: ProvenanceEntry[],
+  cluster: string,
+  namespace: string | undefined,
+): CompiledManifest {
+  let yaml: string | undefined;
+  const compiled = { manifest } as CompiledManifest;
+  Object.defineProperty(compiled, 'yaml', {
+    enumerable: true,
+    configurable: true,
+    get: () => (yaml ??= toSafeYaml(manifest)),
+  });
+  compiled.provenance = provenance;
+  compiled.cluster = cluster;
+  if (
+    manifest.metadata &&
+    (manifest.metadata as JsonObject).namespace !== undefined
+  ) {
+    compiled.namespace = namespace;
+  }
+  return compiled;
+}
+
+/**
  * Compiles input into one final platform resource, or throws a
  * {@link CompileInputError} (an `InputError`) naming every invalid field.
  * Nothing else is thrown for any input.
@@ -147,7 +184,8 @@ function largestLeaf(provenance: ProvenanceEntry[], manifest: JsonObject) {
  *    component-ref).
  * 5. The manifest is validated against the CRD schema (validators cached per
  *    kind, version and schema hash) and must fit in {@link MAX_MANIFEST_BYTES}.
- * 6. The YAML is written by {@link toSafeYaml}; every leaf has a provenance.
+ * 6. Every leaf has a provenance; `yaml` is written by {@link toSafeYaml} when
+ *    first read.
  * @public
  */
 export function compileManifest(
@@ -162,7 +200,8 @@ export function compileManifest(
   const subject = describe(input);
   const errors: FieldError[] = [];
   const identity = checkIdentity(input, errors);
-  const layers = readLayers(input, errors);
+  const inputStats = { chars: 0 };
+  const layers = readLayers(input, errors, inputStats);
   if (!identity || errors.length > 0)
     throw new CompileInputError(subject, errors);
   const kind: PlatformKindDefinition = input.kind;
@@ -278,9 +317,12 @@ export function compileManifest(
   };
   const provenance = flattenProvenance(manifest, provenanceTree, 'fractal');
 
-  const json = JSON.stringify(manifest);
+  // Only input strings can make a manifest large: serialize it to measure
+  // only when they could (UTF-8 is at most 3 bytes per UTF-16 unit).
   const size =
-    json.length * 3 > MAX_MANIFEST_BYTES ? utf8Length(json) : json.length;
+    inputStats.chars * 3 + SMALL_MANIFEST_HEADROOM > MAX_MANIFEST_BYTES
+      ? utf8Length(JSON.stringify(manifest))
+      : 0;
   if (size > MAX_MANIFEST_BYTES) {
     const path = largestLeaf(provenance, manifest);
     throw new CompileInputError(subject, [
@@ -334,12 +376,5 @@ export function compileManifest(
     );
   }
 
-  const compiled: CompiledManifest = {
-    manifest,
-    yaml: toSafeYaml(manifest),
-    provenance,
-    cluster: input.cluster,
-  };
-  if (metadata.namespace !== undefined) compiled.namespace = input.namespace;
-  return compiled;
+  return withLazyYaml(manifest, provenance, input.cluster, input.namespace);
 }

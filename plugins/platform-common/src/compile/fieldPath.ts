@@ -14,15 +14,18 @@ const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 export function formatFieldPath(segments: readonly FieldPathSegment[]): string {
   let out = '';
   for (const segment of segments) {
-    if (typeof segment === 'number') {
-      out += `[${segment}]`;
-    } else if (PLAIN_KEY.test(segment)) {
-      out += out ? `.${segment}` : segment;
-    } else {
-      out += `[${JSON.stringify(segment)}]`;
-    }
+    out =
+      typeof segment === 'number'
+        ? `${out}[${segment}]`
+        : appendFieldPath(out, segment);
   }
   return out;
+}
+
+/** Appends one object key to a formatted field path. */
+export function appendFieldPath(path: string, key: string): string {
+  if (PLAIN_KEY.test(key)) return path ? `${path}.${key}` : key;
+  return `${path}[${JSON.stringify(key)}]`;
 }
 
 /** Splits a JSON pointer (`/spec/ports/0`) into unescaped segments. */

@@ -4,7 +4,7 @@ import type {
   JsonValue,
   ProvenanceEntry,
 } from '../api/types';
-import { formatFieldPath, type FieldPathSegment } from './fieldPath';
+import { appendFieldPath } from './fieldPath';
 
 /**
  * Provenance of a JSON value, shaped like the value: a layer name stands for
@@ -69,36 +69,36 @@ export function flattenProvenance(
   fallback: DefaultsLayer,
 ): ProvenanceEntry[] {
   const entries: ProvenanceEntry[] = [];
-  const walk = (
-    node: JsonValue,
-    prov: ProvenanceNode,
-    path: FieldPathSegment[],
-  ) => {
-    if (Array.isArray(node) && node.length > 0) {
-      node.forEach((item, i) => {
-        let child: ProvenanceNode = fallback;
-        if (typeof prov === 'string') child = prov;
-        else if (Array.isArray(prov)) child = prov[i] ?? fallback;
-        walk(item, child, [...path, i]);
-      });
-      return;
-    }
-    if (isJsonObject(node) && Object.keys(node).length > 0) {
-      for (const key of Object.keys(node)) {
-        let child: ProvenanceNode = fallback;
-        if (typeof prov === 'string') child = prov;
-        else if (!Array.isArray(prov)) child = prov[key] ?? fallback;
-        walk(node[key], child, [...path, key]);
+  const walk = (node: JsonValue, prov: ProvenanceNode, path: string) => {
+    if (Array.isArray(node)) {
+      if (node.length > 0) {
+        for (let i = 0; i < node.length; i++) {
+          let child: ProvenanceNode = fallback;
+          if (typeof prov === 'string') child = prov;
+          else if (Array.isArray(prov)) child = prov[i] ?? fallback;
+          walk(node[i], child, `${path}[${i}]`);
+        }
+        return;
       }
-      return;
+    } else if (isJsonObject(node)) {
+      const keys = Object.keys(node);
+      if (keys.length > 0) {
+        for (const key of keys) {
+          let child: ProvenanceNode = fallback;
+          if (typeof prov === 'string') child = prov;
+          else if (!Array.isArray(prov)) child = prov[key] ?? fallback;
+          walk(node[key], child, appendFieldPath(path, key));
+        }
+        return;
+      }
     }
     entries.push({
-      path: formatFieldPath(path),
+      path,
       layer: typeof prov === 'string' ? prov : fallback,
     });
   };
   for (const key of Object.keys(value)) {
-    walk(value[key], provenance[key] ?? fallback, [key]);
+    walk(value[key], provenance[key] ?? fallback, appendFieldPath('', key));
   }
   return entries;
 }

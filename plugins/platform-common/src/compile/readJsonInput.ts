@@ -44,84 +44,100 @@ function isPlainObject(value: object): boolean {
  * than {@link MAX_INPUT_DEPTH}, arrays longer than {@link MAX_ARRAY_ITEMS},
  * and the {@link FORBIDDEN_KEYS}. Object
  * properties whose value is `undefined` are dropped, as `JSON.stringify`
- * does; `-0` becomes `0`.
+ * does; `-0` becomes `0`. Adds to `stats.chars` an upper bound of the JSON
+ * length of what it copied, so callers can bound the output size without
+ * serializing.
  */
 export function readJsonInput(
   value: unknown,
   path: FieldPathSegment[],
   errors: FieldError[],
   layer: DefaultsLayer,
+  stats: { chars: number } = { chars: 0 },
 ): JsonValue | undefined {
-  const fail = (at: FieldPathSegment[], message: string) => {
+  // One path stack, pushed and popped while walking; copied only on failure.
+  const at: FieldPathSegment[] = [...path];
+  const maxLength = path.length + MAX_INPUT_DEPTH;
+  const fail = (message: string, last?: FieldPathSegment) => {
     if (errors.length < MAX_ERRORS) {
-      errors.push({ path: formatFieldPath(at) || '(input)', message, layer });
+      const where = last === undefined ? at : [...at, last];
+      errors.push({
+        path: formatFieldPath(where) || '(input)',
+        message,
+        layer,
+      });
     }
     return undefined;
   };
-  const copy = (
-    item: unknown,
-    at: FieldPathSegment[],
-  ): JsonValue | undefined => {
+  const copy = (item: unknown): JsonValue | undefined => {
     if (errors.length >= MAX_ERRORS) return undefined;
-    if (item === null || typeof item === 'boolean') return item;
+    if (item === null || typeof item === 'boolean') {
+      stats.chars += 5;
+      return item;
+    }
     if (typeof item === 'number') {
-      if (!Number.isFinite(item)) return fail(at, 'must be a finite number');
+      if (!Number.isFinite(item)) return fail('must be a finite number');
+      stats.chars += 24;
       return item === 0 ? 0 : item;
     }
     if (typeof item === 'string') {
       const reason = invalidStringReason(item);
-      return reason ? fail(at, reason) : item;
+      stats.chars += item.length + 2;
+      return reason ? fail(reason) : item;
     }
     if (typeof item !== 'object') {
-      return fail(at, `must be a JSON value, got ${typeof item}`);
+      return fail(`must be a JSON value, got ${typeof item}`);
     }
-    if (at.length >= path.length + MAX_INPUT_DEPTH) {
-      return fail(at, `is nested more than ${MAX_INPUT_DEPTH} levels deep`);
+    if (at.length >= maxLength) {
+      return fail(`is nested more than ${MAX_INPUT_DEPTH} levels deep`);
     }
+    stats.chars += 2;
     if (Array.isArray(item)) {
       if (item.length > MAX_ARRAY_ITEMS) {
-        return fail(
-          at,
-          `has ${item.length} items, more than ${MAX_ARRAY_ITEMS}`,
-        );
+        return fail(`has ${item.length} items, more than ${MAX_ARRAY_ITEMS}`);
       }
       const out: JsonValue[] = [];
       for (let i = 0; i < item.length; i++) {
         const element: unknown = item[i];
         if (element === undefined) {
-          fail([...at, i], 'must be a JSON value, got undefined');
+          fail('must be a JSON value, got undefined', i);
           continue;
         }
-        const copied = copy(element, [...at, i]);
+        at.push(i);
+        const copied = copy(element);
+        at.pop();
         if (copied !== undefined) out.push(copied);
       }
       return out;
     }
     if (!isPlainObject(item)) {
-      return fail(at, 'must be a plain JSON object');
+      return fail('must be a plain JSON object');
     }
     const out: JsonObject = {};
     for (const key of Object.keys(item)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        fail([...at, key], 'is a forbidden key (prototype pollution)');
+        fail('is a forbidden key (prototype pollution)', key);
         continue;
       }
       const reason = invalidStringReason(key);
       if (reason) {
-        fail([...at, key], `is an invalid key: it ${reason}`);
+        fail(`is an invalid key: it ${reason}`, key);
         continue;
       }
       const descriptor = Object.getOwnPropertyDescriptor(item, key);
       if (!descriptor || !('value' in descriptor)) {
-        fail([...at, key], 'must be a data property, not an accessor');
+        fail('must be a data property, not an accessor', key);
         continue;
       }
       const field: unknown = descriptor.value;
       if (field === undefined) continue;
-      const copied = copy(field, [...at, key]);
+      stats.chars += key.length + 3;
+      at.push(key);
+      const copied = copy(field);
+      at.pop();
       if (copied !== undefined) out[key] = copied;
     }
     return out;
   };
-  return copy(value, path);
+  return copy(value);
 }
