@@ -286,7 +286,11 @@ export class ClusterWatcher {
     await Promise.all([...this.running.values()].map(r => r.informer.stop()));
   }
 
-  /** Health as the informers see it. 404 (kind not served) and 403 are reported, not counted as disconnected. */
+  /**
+   * Health as the informers see it: connected while no informer is failing
+   * (one still listing is not a failure); synced once every informer has
+   * listed. 404 (kind not served) and 403 are reported, not counted.
+   */
   health(): ClusterHealth {
     const states = [...this.running.values()].map(r => r.informer.getState());
     const counted = states.filter(
@@ -306,7 +310,10 @@ export class ClusterWatcher {
       ...(this.options.cluster.environment
         ? { environment: this.options.cluster.environment }
         : {}),
-      connected: counted.length > 0 && counted.every(s => s.connected),
+      connected:
+        counted.length > 0 &&
+        counted.some(s => s.connected) &&
+        !counted.some(s => s.failing),
       synced: counted.length > 0 && counted.every(s => s.synced),
       ...(lastEventAt > 0
         ? { lastEventAt: new Date(lastEventAt).toISOString() }

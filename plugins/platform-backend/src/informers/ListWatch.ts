@@ -23,6 +23,8 @@ export interface ListWatchState {
   synced: boolean;
   /** True while a watch is open and has not failed since. */
   connected: boolean;
+  /** True from an error until the next successful list or watch. */
+  failing: boolean;
   lastEventAt?: number;
   lastError?: { message: string; at: number; statusCode?: number };
 }
@@ -82,6 +84,7 @@ export class ListWatch<T extends WatchedObject> {
     phase: 'idle',
     synced: false,
     connected: false,
+    failing: false,
   };
   private loop: Promise<void> | undefined;
   private closeWatch: ((outcome: WatchOutcome) => void) | undefined;
@@ -185,6 +188,7 @@ export class ListWatch<T extends WatchedObject> {
         if (this.stopped) break;
         this.setState({
           connected: false,
+          failing: true,
           lastError: {
             message: stringifyError(error),
             at: this.clock.now(),
@@ -280,7 +284,11 @@ export class ListWatch<T extends WatchedObject> {
     }
     this.resourceVersion = resourceVersion;
     this.nextResyncAt = this.clock.now() + this.options.resyncPeriodMs;
-    this.setState({ synced: true, lastEventAt: this.clock.now() });
+    this.setState({
+      synced: true,
+      failing: false,
+      lastEventAt: this.clock.now(),
+    });
     try {
       this.options.onSynced?.();
     } catch (error) {
@@ -384,7 +392,11 @@ export class ListWatch<T extends WatchedObject> {
               this.handleEvent(event);
               this.watchEvents += 1;
               armWatchdog();
-              this.setState({ connected: true, lastEventAt: this.clock.now() });
+              this.setState({
+                connected: true,
+                failing: false,
+                lastEventAt: this.clock.now(),
+              });
             } catch (error) {
               finish(error);
             }
@@ -397,7 +409,7 @@ export class ListWatch<T extends WatchedObject> {
             if (settled) {
               closer();
             } else if (this.watchEvents === 0) {
-              this.setState({ connected: true });
+              this.setState({ connected: true, failing: false });
             }
           },
           error => finish(error),
