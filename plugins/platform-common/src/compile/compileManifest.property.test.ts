@@ -1,6 +1,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import fc from 'fast-check';
+import { isDeepStrictEqual } from 'util';
 import { parse } from 'yaml';
 import type { JsonObject, JsonValue } from '../api/types';
 import {
@@ -86,70 +87,125 @@ type Outcome = { compiled: true } | { compiled: false; errors: FieldError[] };
  * InputError naming fields, or it returns a manifest that an independent
  * check finds schema-valid, with the trusted identity and Fractal's keys.
  */
+/** A cheap assertion for the hot loop (Jest's expect captures a stack per call). */
+function check(condition: boolean, message: string, detail?: unknown): void {
+  if (!condition) {
+    throw new Error(
+      detail === undefined ? message : `${message}: ${fc.stringify(detail)}`,
+    );
+  }
+}
+
 function checkContract(input: CompileManifestInput): Outcome {
   let compiled;
   try {
     compiled = compileManifest(input);
   } catch (error) {
     if (!InputError.is(error)) throw error;
-    const errors = fieldErrorsOf(error);
-    expect(errors?.length).toBeGreaterThan(0);
-    for (const e of errors ?? []) {
-      expect(typeof e.path).toBe('string');
-      expect(e.path.length).toBeGreaterThan(0);
-      expect(e.message.length).toBeGreaterThan(0);
+    const errors = fieldErrorsOf(error) ?? [];
+    check(errors.length > 0, 'an InputError without field errors');
+    for (const e of errors) {
+      check(
+        typeof e.path === 'string' && e.path.length > 0 && e.message.length > 0,
+        'a field error without path or message',
+        e,
+      );
     }
-    expect(error.message).toContain(errors?.[0].path);
-    return { compiled: false, errors: errors ?? [] };
+    check(
+      error.message.includes(errors[0].path),
+      'the message does not name the field',
+      error.message,
+    );
+    return { compiled: false, errors };
   }
   const { manifest } = compiled;
   const kind = input.kind;
   const specSchema = (kind.schema.properties as JsonObject).spec as JsonObject;
-  expect(independentValidate(specSchema, manifest.spec, 'spec')).toEqual([]);
-  expect(manifest.apiVersion).toBe(`${kind.group}/${kind.version}`);
-  expect(manifest.kind).toBe(kind.kind);
+  const problems = independentValidate(specSchema, manifest.spec, 'spec');
+  check(problems.length === 0, 'schema-invalid manifest', problems);
+  check(manifest.apiVersion === `${kind.group}/${kind.version}`, 'apiVersion');
+  check(manifest.kind === kind.kind, 'kind');
   const metadata = manifest.metadata as JsonObject;
-  expect(Object.keys(metadata).sort()).toEqual([
-    'annotations',
-    'labels',
-    'name',
-    'namespace',
-  ]);
-  expect(metadata.name).toBe(input.name);
-  expect(DNS_LABEL.test(input.name) && input.name.length <= 63).toBe(true);
-  expect(metadata.namespace).toBe(input.namespace);
-  expect(compiled.namespace).toBe(input.namespace);
+  check(
+    isDeepStrictEqual(Object.keys(metadata).sort(), [
+      'annotations',
+      'labels',
+      'name',
+      'namespace',
+    ]),
+    'unexpected metadata fields',
+    metadata,
+  );
+  check(metadata.name === input.name, 'name');
+  check(
+    DNS_LABEL.test(input.name) && input.name.length <= 63,
+    'a name that is not a DNS-1123 label compiled',
+    input.name,
+  );
+  check(metadata.namespace === input.namespace, 'namespace', metadata);
+  check(compiled.namespace === input.namespace, 'result namespace');
   const labels = metadata.labels as Record<string, string>;
   const annotations = metadata.annotations as Record<string, string>;
-  expect(labels['fractal.dev/tenant']).toBe(input.tenant);
-  expect(labels['fractal.dev/environment']).toBe(input.environment);
-  expect(labels['app.kubernetes.io/managed-by']).toBe('fractal');
-  expect(annotations['fractal.dev/owner']).toBe(
-    stringifyEntityRef(
-      parseEntityRef(input.owner, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      }),
-    ),
+  check(labels['fractal.dev/tenant'] === input.tenant, 'tenant label', labels);
+  check(
+    labels['fractal.dev/environment'] === input.environment,
+    'environment label',
   );
-  expect(annotations['fractal.dev/created-via']).toBe('portal');
+  check(
+    labels['app.kubernetes.io/managed-by'] === 'fractal',
+    'managed-by label',
+  );
+  const owner = stringifyEntityRef(
+    parseEntityRef(input.owner, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    }),
+  );
+  check(
+    annotations['fractal.dev/owner'] === owner,
+    'owner annotation',
+    annotations,
+  );
+  check(
+    annotations['fractal.dev/created-via'] === 'portal',
+    'created-via annotation',
+  );
   for (const key of Object.keys(labels)) {
-    if (key.startsWith('fractal.dev/') || key.includes('.fractal.dev/'))
-      expect(FRACTAL_LABELS).toContain(key);
-    expect(LABEL_VALUE.test(labels[key]) && labels[key].length <= 63).toBe(
-      true,
+    if (key.startsWith('fractal.dev/') || key.includes('.fractal.dev/')) {
+      check(FRACTAL_LABELS.includes(key), 'a foreign Fractal label', key);
+    }
+    check(
+      LABEL_VALUE.test(labels[key]) && labels[key].length <= 63,
+      'an invalid label value',
+      labels[key],
     );
   }
   for (const key of Object.keys(annotations)) {
-    if (key.includes('fractal.dev/'))
-      expect(FRACTAL_ANNOTATIONS).toContain(key);
+    if (key.includes('fractal.dev/')) {
+      check(
+        FRACTAL_ANNOTATIONS.includes(key),
+        'a foreign Fractal annotation',
+        key,
+      );
+    }
   }
-  expect(parse(compiled.yaml)).toEqual(manifest);
-  expect(parse(compiled.yaml, { version: '1.1' })).toEqual(manifest);
-  expect(JSON.parse(JSON.stringify(manifest))).toEqual(manifest);
+  check(
+    isDeepStrictEqual(parse(compiled.yaml), manifest),
+    'YAML 1.2 round trip',
+    compiled.yaml,
+  );
+  check(
+    isDeepStrictEqual(parse(compiled.yaml, { version: '1.1' }), manifest),
+    'YAML 1.1 round trip',
+    compiled.yaml,
+  );
+  check(
+    isDeepStrictEqual(JSON.parse(JSON.stringify(manifest)), manifest),
+    'JSON round trip',
+  );
   const paths = compiled.provenance.map(e => e.path);
-  expect(new Set(paths).size).toBe(paths.length);
-  expect(paths.length).toBe(countLeaves(manifest));
+  check(new Set(paths).size === paths.length, 'duplicate provenance paths');
+  check(paths.length === countLeaves(manifest), 'a leaf without provenance');
   return { compiled: true };
 }
 
@@ -336,9 +392,11 @@ describe('compileManifest properties', () => {
           if (outcome.compiled) compiled += 1;
           return;
         }
-        expect(outcome.compiled).toBe(false);
+        check(!outcome.compiled, 'compiled despite', expected);
         const paths = outcome.compiled ? [] : outcome.errors.map(e => e.path);
-        expect(paths).toEqual(expect.arrayContaining(expected));
+        for (const path of expected) {
+          check(paths.includes(path), `${path} not named`, paths);
+        }
       }),
       { numRuns: 2_000 },
     );

@@ -22,9 +22,16 @@ export function loadCrd(kind: DemoKind): JsonObject {
   return JSON.parse(readFileSync(join(__dirname, 'crds', FILES[kind]), 'utf8'));
 }
 
+const definitions = new Map<DemoKind, PlatformKindDefinition>();
+
+/** The kind definition of a demo CRD, read once (treat it as read-only). */
 export function loadDemoKind(kind: DemoKind): PlatformKindDefinition {
-  const definition = kindFromCrd(loadCrd(kind));
-  if (!definition) throw new Error(`fixture CRD for ${kind} is incomplete`);
+  let definition = definitions.get(kind);
+  if (!definition) {
+    definition = kindFromCrd(loadCrd(kind));
+    if (!definition) throw new Error(`fixture CRD for ${kind} is incomplete`);
+    definitions.set(kind, definition);
+  }
   return definition;
 }
 

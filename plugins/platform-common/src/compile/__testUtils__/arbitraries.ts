@@ -80,9 +80,9 @@ export const NASTY_STRINGS: readonly string[] = [
 ];
 
 const HUGE_STRINGS = [
-  'x'.repeat(70_000),
-  'é'.repeat(120_000),
-  '😀'.repeat(40_000),
+  'x'.repeat(50_000),
+  'é'.repeat(30_000),
+  '😀'.repeat(20_000),
 ];
 
 /** Strings of every kind: nasty constants, random text, lone surrogates. */
