@@ -8,8 +8,15 @@ import {
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { platformApiRef, PlatformClient } from './apis';
-import { ManifestPreview, ManifestPreviewFieldSchema } from './fields/ManifestPreview';
-import { TenantPicker, TenantPickerFieldSchema, validateTenant } from './fields/TenantPicker';
+import {
+  ManifestPreview,
+  ManifestPreviewFieldSchema,
+} from './fields/ManifestPreview';
+import {
+  TenantPicker,
+  TenantPickerFieldSchema,
+  validateTenant,
+} from './fields/TenantPicker';
 import { createResourceRouteRef, rootRouteRef } from './routes';
 
 /**
@@ -87,7 +94,9 @@ export const EntityPlatformResourceStatusCard = platformLegacyPlugin.provide(
     name: 'EntityPlatformResourceStatusCard',
     component: {
       lazy: () =>
-        import('./components/ResourceStatusCard').then(m => m.ResourceStatusCard),
+        import('./components/ResourceStatusCard').then(
+          m => m.ResourceStatusCard,
+        ),
     },
   }),
 );

@@ -91,7 +91,8 @@ export const resourceEntityContent = EntityContentBlueprint.make({
 export const tenantPickerFormFieldExtension = FormFieldBlueprint.make({
   name: 'tenant-picker',
   params: {
-    field: () => import('./fields/formFields').then(m => m.tenantPickerFormField),
+    field: () =>
+      import('./fields/formFields').then(m => m.tenantPickerFormField),
   },
 });
 

@@ -6,7 +6,11 @@ export const entities = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'orders-service', namespace: 'default' },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:default/payments' },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/payments',
+    },
   },
   componentWithoutResources: {
     apiVersion: 'backstage.io/v1alpha1',

@@ -1,6 +1,10 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import { ManifestPreview, ManifestPreviewFieldSchema } from './ManifestPreview';
-import { TenantPicker, TenantPickerFieldSchema, validateTenant } from './TenantPicker';
+import {
+  TenantPicker,
+  TenantPickerFieldSchema,
+  validateTenant,
+} from './TenantPicker';
 
 /** `ui:field: PlatformTenantPicker` for the new frontend system. */
 export const tenantPickerFormField = createFormField({

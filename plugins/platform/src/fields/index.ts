@@ -1,2 +1,6 @@
-export { TenantPicker, TenantPickerFieldSchema, validateTenant } from './TenantPicker';
+export {
+  TenantPicker,
+  TenantPickerFieldSchema,
+  validateTenant,
+} from './TenantPicker';
 export { ManifestPreview, ManifestPreviewFieldSchema } from './ManifestPreview';

@@ -1,6 +1,12 @@
 import { useSignal } from '@backstage/plugin-signals-react';
 import { SIGNAL_CHANNEL_RESOURCE_STATUS } from '@fractal/backstage-plugin-platform-common';
-import { DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  DependencyList,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import type { ResourceStatusSignal } from './ResourceStatusSignal';
 
 /** Options of {@link useLiveQuery}. */

@@ -30,6 +30,15 @@ import {
   fixtureTenants,
 } from './fixtures/resources';
 
+/** The reason the demo operator reports for each state. */
+const REASONS: Record<ResourceState, string> = {
+  Ready: 'Available',
+  InProgress: 'Creating',
+  Failed: 'ReconcileError',
+  Terminating: 'Deleting',
+  Unknown: 'NotObserved',
+};
+
 /**
  * Options of {@link MockPlatformApi}.
  *
@@ -75,10 +84,9 @@ export class MockPlatformApi implements PlatformApi {
   ) {
     const resource = this.find(cluster, uid);
     const since = new Date(at).toISOString();
+    const reason = REASONS[state];
     this.resources = this.resources.map(r =>
-      r === resource
-        ? { ...r, status: { ...r.status, state, reason: state, since } }
-        : r,
+      r === resource ? { ...r, status: { state, reason, since } } : r,
     );
     return { cluster, uid, tenant: resource.tenant ?? '', state };
   }

@@ -30,8 +30,7 @@ function recordRequests() {
   server.use(
     http.all(`${baseUrl}/*`, async ({ request }) => {
       const url = new URL(request.url);
-      const body =
-        request.method === 'POST' ? await request.json() : undefined;
+      const body = request.method === 'POST' ? await request.json() : undefined;
       seen.push({ method: request.method, url, body });
       return HttpResponse.json({ route: url.pathname, items: [] });
     }),
@@ -105,18 +104,15 @@ describe('PlatformClient', () => {
       '/scoreboard',
       '?from=2026-01-01T00%3A00%3A00.000Z&to=2026-01-31T00%3A00%3A00.000Z',
     ],
-  ] as const)(
-    '%s',
-    async (_name, call, method, path, search) => {
-      const seen = recordRequests();
-      const result = await call(createClient());
-      expect(seen).toHaveLength(1);
-      expect(seen[0].method).toBe(method);
-      expect(seen[0].url.pathname).toBe(`/api/platform${path}`);
-      expect(seen[0].url.search).toBe(search);
-      expect(result).toEqual({ route: `/api/platform${path}`, items: [] });
-    },
-  );
+  ] as const)('%s', async (_name, call, method, path, search) => {
+    const seen = recordRequests();
+    const result = await call(createClient());
+    expect(seen).toHaveLength(1);
+    expect(seen[0].method).toBe(method);
+    expect(seen[0].url.pathname).toBe(`/api/platform${path}`);
+    expect(seen[0].url.search).toBe(search);
+    expect(result).toEqual({ route: `/api/platform${path}`, items: [] });
+  });
 
   it('posts the compile request as JSON', async () => {
     const seen = recordRequests();

@@ -1,16 +1,22 @@
 import type { Entity } from '@backstage/catalog-model';
-import { renderInTestApp, TestApiProvider } from '@backstage/frontend-test-utils';
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import { SIGNAL_CHANNEL_RESOURCE_STATUS } from '@fractal/backstage-plugin-platform-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MockPlatformApi, platformApiRef, PlatformApi } from '../../apis';
-import { entities } from '../../testUtils/entities';
-import { createTestSignals } from '../../testUtils/signals';
+import { entities } from '../../__testUtils__/entities';
+import { createTestSignals } from '../../__testUtils__/signals';
 import { PlatformResourcesCard } from './PlatformResourcesCard';
 
-const NOW = Date.parse('2026-03-01T12:00:00Z');
+// Rendering a test app is slow on a busy machine; these tests wait for real debounces.
+jest.setTimeout(30_000);
+
+const NOW = Date.now();
 
 function render(
   entity: Entity,
@@ -44,21 +50,46 @@ describe('PlatformResourcesCard', () => {
     const listResources = jest.spyOn(api, 'listResources');
     render(entities.component, api);
 
-    const table = await screen.findByRole('table', { name: 'Platform resources' });
+    const table = await screen.findByRole('table', {
+      name: 'Platform resources',
+    });
     expect(listResources).toHaveBeenCalledWith({
       entityRef: 'component:default/orders-service',
     });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map(r => within(r).getAllByRole('cell').map(c => c.textContent))).toEqual([
-      ['Cache', 'dev', 'In progress', expect.stringMatching(/^in progress for /), expect.any(String)],
-      ['PostgreSQLInstance', 'prod-eu', 'Ready', '7 min', expect.stringMatching(/ d$/)],
+    expect(
+      rows.map(r =>
+        within(r)
+          .getAllByRole('cell')
+          .map(c => c.textContent),
+      ),
+    ).toEqual([
+      [
+        'Cache',
+        'dev',
+        'In progress',
+        expect.stringMatching(/^in progress for /),
+        expect.any(String),
+      ],
+      [
+        'PostgreSQLInstance',
+        'prod-eu',
+        'Ready',
+        '7 min',
+        expect.stringMatching(/ d$/),
+      ],
     ]);
-    expect(within(rows[0]).getByRole('rowheader')).toHaveTextContent('orders-cache');
+    expect(within(rows[0]).getByRole('rowheader')).toHaveTextContent(
+      'orders-cache',
+    );
     expect(screen.getByText(/Live · updated/)).toBeInTheDocument();
   });
 
   it('explains how to create a resource when there is none', async () => {
-    render(entities.componentWithoutResources, new MockPlatformApi({ now: NOW }));
+    render(
+      entities.componentWithoutResources,
+      new MockPlatformApi({ now: NOW }),
+    );
     expect(
       await screen.findByText('No platform resources yet'),
     ).toBeInTheDocument();
@@ -87,13 +118,17 @@ describe('PlatformResourcesCard', () => {
       await screen.findByRole('table', { name: 'Platform resources' }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/Provisioning times are unavailable: not allowed to read metrics/),
+      screen.getByText(
+        /Provisioning times are unavailable: not allowed to read metrics/,
+      ),
     ).toBeInTheDocument();
   });
 
   it('describes the status reason and message, in a tooltip on hover and focus', async () => {
     render(entities.group, new MockPlatformApi({ now: NOW }));
-    const table = await screen.findByRole('table', { name: 'Platform resources' });
+    const table = await screen.findByRole('table', {
+      name: 'Platform resources',
+    });
     const chip = within(table).getByText('Failed').parentElement as HTMLElement;
     const detail =
       'ReconcileError: cannot create object store: storage quota exceeded in prod-us';
@@ -111,20 +146,43 @@ describe('PlatformResourcesCard', () => {
     const dialog = await screen.findByRole('dialog', {
       name: 'PostgreSQLInstance orders-db (prod-eu)',
     });
-    const tree = await within(dialog).findByRole('list', { name: 'Resource tree' });
+    const tree = await within(dialog).findByRole('list', {
+      name: 'Resource tree',
+    });
     expect(within(tree).getByText('XPostgreSQLInstance')).toBeInTheDocument();
     expect(within(tree).getByText('DatabaseInstance')).toBeInTheDocument();
     expect(
       within(dialog).getByRole('table', { name: 'Recent Events' }),
     ).toHaveTextContent('ComposeResources');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Close' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
   });
 
   it.each([
-    ['a shown resource changed', { cluster: 'prod-eu', uid: 'uid-prod-eu-orders-db', tenant: 'payments', state: 'Failed' }, 2],
-    ['a resource of the owning tenant changed', { cluster: 'dev', uid: 'new', tenant: 'payments', state: 'InProgress' }, 2],
-    ['another tenant changed', { cluster: 'dev', uid: 'other', tenant: 'search', state: 'Ready' }, 1],
+    [
+      'a shown resource changed',
+      {
+        cluster: 'prod-eu',
+        uid: 'uid-prod-eu-orders-db',
+        tenant: 'payments',
+        state: 'Failed',
+      },
+      2,
+    ],
+    [
+      'a resource of the owning tenant changed',
+      { cluster: 'dev', uid: 'new', tenant: 'payments', state: 'InProgress' },
+      2,
+    ],
+    [
+      'another tenant changed',
+      { cluster: 'dev', uid: 'other', tenant: 'search', state: 'Ready' },
+      1,
+    ],
   ])('refetches when %s: %p', async (_name, signal, calls) => {
     const signals = createTestSignals();
     const api = new MockPlatformApi({ now: NOW });
@@ -143,10 +201,17 @@ describe('PlatformResourcesCard', () => {
     const signals = createTestSignals();
     const api = new MockPlatformApi({ now: NOW });
     render(entities.component, api, signals);
-    const table = await screen.findByRole('table', { name: 'Platform resources' });
+    const table = await screen.findByRole('table', {
+      name: 'Platform resources',
+    });
     expect(within(table).queryByText('Failed')).not.toBeInTheDocument();
 
-    const payload = api.setState('prod-eu', 'uid-prod-eu-orders-db', 'Failed', NOW);
+    const payload = api.setState(
+      'prod-eu',
+      'uid-prod-eu-orders-db',
+      'Failed',
+      NOW,
+    );
     signals.emit(SIGNAL_CHANNEL_RESOURCE_STATUS, payload);
     expect(await within(table).findByText('Failed')).toBeInTheDocument();
   });

@@ -22,9 +22,17 @@ describe('provisioningText', () => {
   it.each([
     ['no attempt', undefined, '—'],
     ['ready', attempt({ durationMs: 252_000 }), '4 min 12 s'],
-    ['ready, estimated', attempt({ durationMs: 90_000, estimated: true }), '~1 min 30 s'],
+    [
+      'ready, estimated',
+      attempt({ durationMs: 90_000, estimated: true }),
+      '~1 min 30 s',
+    ],
     ['in progress', attempt({ outcome: 'in-progress' }), 'in progress for 1 h'],
-    ['stuck', attempt({ outcome: 'stuck', startedAt: '2026-03-01T09:30:00Z' }), 'stuck for 2 h 30 min'],
+    [
+      'stuck',
+      attempt({ outcome: 'stuck', startedAt: '2026-03-01T09:30:00Z' }),
+      'stuck for 2 h 30 min',
+    ],
     ['failed', attempt({ outcome: 'failed' }), 'failed'],
     ['deleted', attempt({ outcome: 'deleted' }), 'deleted'],
   ])('%s', (_name, value, text) => {
@@ -37,7 +45,11 @@ describe('latestAttempts', () => {
     const latest = latestAttempts([
       attempt({ generation: 1, durationMs: 1 }),
       attempt({ generation: 2, durationMs: 2 }),
-      attempt({ generation: 2, durationMs: 3, startedAt: '2026-03-01T11:30:00Z' }),
+      attempt({
+        generation: 2,
+        durationMs: 3,
+        startedAt: '2026-03-01T11:30:00Z',
+      }),
       attempt({ uid: 'u2', durationMs: 4 }),
       attempt({ cluster: 'prod-eu', durationMs: 5 }),
     ]);

@@ -47,7 +47,9 @@ export function provisioningText(
   const running = formatDuration(now - Date.parse(attempt.startedAt));
   switch (attempt.outcome) {
     case 'ready':
-      return `${attempt.estimated ? '~' : ''}${formatDuration(attempt.durationMs)}`;
+      return `${attempt.estimated ? '~' : ''}${formatDuration(
+        attempt.durationMs,
+      )}`;
     case 'in-progress':
       return `in progress for ${running}`;
     case 'stuck':
@@ -62,7 +64,9 @@ export function provisioningText(
 }
 
 /** The earliest creation time among `resources`, if any. */
-export function oldestCreation(resources: PlatformResource[]): string | undefined {
+export function oldestCreation(
+  resources: PlatformResource[],
+): string | undefined {
   return resources.reduce<string | undefined>(
     (oldest, r) => (!oldest || r.createdAt < oldest ? r.createdAt : oldest),
     undefined,

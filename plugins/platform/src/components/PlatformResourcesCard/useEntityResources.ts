@@ -1,4 +1,8 @@
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import type {
   PlatformResource,
@@ -8,7 +12,11 @@ import { useRef } from 'react';
 import { platformApiRef } from '../../apis';
 import type { ResourceStatusSignal } from '../../hooks/ResourceStatusSignal';
 import { LiveQueryState, useLiveQuery } from '../../hooks/useLiveQuery';
-import { latestAttempts, oldestCreation, resourceKey } from './provisioningTime';
+import {
+  latestAttempts,
+  oldestCreation,
+  resourceKey,
+} from './provisioningTime';
 
 /** The resources of an entity, with the latest provisioning attempt of each. */
 export interface EntityResources {
@@ -73,7 +81,9 @@ export function useEntityResources(
     async () => {
       const { items: resources } = await api.listResources({ entityRef });
       const tenants = [
-        ...new Set(resources.map(r => r.tenant).filter((t): t is string => !!t)),
+        ...new Set(
+          resources.map(r => r.tenant).filter((t): t is string => !!t),
+        ),
       ];
       const from = oldestCreation(resources);
       try {
@@ -89,14 +99,14 @@ export function useEntityResources(
         return {
           resources,
           attempts: new Map(),
-          historyError: error instanceof Error ? error : new Error(String(error)),
+          historyError:
+            error instanceof Error ? error : new Error(String(error)),
         };
       }
     },
     [api, entityRef],
     {
-      isRelevant: signal =>
-        isRelevantToEntity(signal, entity, shown.current),
+      isRelevant: signal => isRelevantToEntity(signal, entity, shown.current),
     },
   );
   shown.current = state.value?.resources;

@@ -51,11 +51,11 @@ export function trendLabel(metrics: TenantMetrics): string {
   }
   const first = points[0];
   const last = points[points.length - 1];
-  return `Daily median provisioning time, ${points.length} days with data: ${formatDuration(
-    first.p50Ms,
-  )} on ${formatDay(first.start)}, ${formatDuration(last.p50Ms)} on ${formatDay(
-    last.start,
-  )}.`;
+  return `Daily median provisioning time, ${
+    points.length
+  } days with data: ${formatDuration(first.p50Ms)} on ${formatDay(
+    first.start,
+  )}, ${formatDuration(last.p50Ms)} on ${formatDay(last.start)}.`;
 }
 
 function MetricsView(props: { metrics: TenantMetrics }) {
@@ -66,12 +66,26 @@ function MetricsView(props: { metrics: TenantMetrics }) {
     .sort(([a], [b]) => a.localeCompare(b));
   return (
     <Stack spacing={2}>
-      <Stack component="dl" direction="row" flexWrap="wrap" gap={2} sx={{ m: 0 }}>
+      <Stack
+        component="dl"
+        direction="row"
+        flexWrap="wrap"
+        gap={2}
+        sx={{ m: 0 }}
+      >
         <Figure label="Provisioning p50" value={formatDuration(totals.p50Ms)} />
         <Figure label="Provisioning p95" value={formatDuration(totals.p95Ms)} />
-        <Figure label="Failure rate" value={formatPercent(totals.failureRate)} warn={totals.failureRate > 0.1} />
+        <Figure
+          label="Failure rate"
+          value={formatPercent(totals.failureRate)}
+          warn={totals.failureRate > 0.1}
+        />
         <Figure label="In flight" value={formatNumber(totals.inFlight)} />
-        <Figure label="Stuck" value={formatNumber(totals.stuck)} warn={totals.stuck > 0} />
+        <Figure
+          label="Stuck"
+          value={formatNumber(totals.stuck)}
+          warn={totals.stuck > 0}
+        />
       </Stack>
       <Box>
         <Typography variant="subtitle2" component="h3">
@@ -93,11 +107,7 @@ function MetricsView(props: { metrics: TenantMetrics }) {
             The team has no platform resources yet.
           </Typography>
         ) : (
-          <Box
-            component="ul"
-            aria-labelledby={kindsId}
-            sx={{ m: 0, pl: 2 }}
-          >
+          <Box component="ul" aria-labelledby={kindsId} sx={{ m: 0, pl: 2 }}>
             {kinds.map(([kind, count]) => (
               <li key={kind}>
                 <Typography variant="body2">

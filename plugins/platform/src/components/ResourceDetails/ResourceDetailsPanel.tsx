@@ -34,7 +34,8 @@ export function ResourceDetailsPanel(props: { cluster: string; uid: string }) {
       <UpdatedAgo updatedAt={updatedAt} live={live} onRefresh={refresh} />
       {error && (
         <Alert severity="warning" sx={{ my: 1 }}>
-          Showing data from before the last refresh, which failed: {error.message}
+          Showing data from before the last refresh, which failed:{' '}
+          {error.message}
         </Alert>
       )}
       <ResourceDetailsView details={value} now={now} />

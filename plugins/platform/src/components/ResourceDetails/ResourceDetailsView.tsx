@@ -64,7 +64,8 @@ export function ResourceDetailsView(props: {
   const { details, now } = props;
   const { resource } = details;
   const attempts = [...details.attempts].sort(
-    (a, b) => b.generation - a.generation || b.startedAt.localeCompare(a.startedAt),
+    (a, b) =>
+      b.generation - a.generation || b.startedAt.localeCompare(a.startedAt),
   );
   return (
     <Box>
@@ -78,7 +79,10 @@ export function ResourceDetailsView(props: {
           ['Tenant', resource.tenant ?? '—'],
           ['Environment', resource.environment ?? '—'],
           ['Created', formatTimestamp(resource.createdAt)],
-          ['Created through', resource.createdViaPortal ? 'the portal' : 'out of band'],
+          [
+            'Created through',
+            resource.createdViaPortal ? 'the portal' : 'out of band',
+          ],
           ['Requested by', resource.requestedBy ?? '—'],
         ]}
       />
@@ -107,7 +111,9 @@ export function ResourceDetailsView(props: {
                   <TableCell>{condition.status}</TableCell>
                   <TableCell>{condition.reason ?? '—'}</TableCell>
                   <TableCell>{condition.message ?? '—'}</TableCell>
-                  <TableCell>{formatTimestamp(condition.lastTransitionTime)}</TableCell>
+                  <TableCell>
+                    {formatTimestamp(condition.lastTransitionTime)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -145,7 +151,9 @@ export function ResourceDetailsView(props: {
                   <TableCell>{formatTimestamp(attempt.startedAt)}</TableCell>
                   <TableCell>{attempt.outcome}</TableCell>
                   <TableCell>
-                    {attempt.estimated && attempt.durationMs !== undefined ? '~' : ''}
+                    {attempt.estimated && attempt.durationMs !== undefined
+                      ? '~'
+                      : ''}
                     {formatDuration(attempt.durationMs)}
                   </TableCell>
                   <TableCell>

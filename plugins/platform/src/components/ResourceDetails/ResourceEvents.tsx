@@ -13,7 +13,10 @@ function lastSeen(event: ResourceEvent): string | undefined {
 }
 
 /** Recent Kubernetes Events of a resource and its tree, newest first. */
-export function ResourceEvents(props: { events: ResourceEvent[]; now: number }) {
+export function ResourceEvents(props: {
+  events: ResourceEvent[];
+  now: number;
+}) {
   const { now } = props;
   if (props.events.length === 0) {
     return (

@@ -31,10 +31,16 @@ function TreeNode(props: { node: ResourceTreeNode; depth: number }) {
         )}
       </Stack>
       {node.children.length > 0 && (
-        <Box component="ul" sx={{ m: 0, p: 0 }} aria-label={`Children of ${ref.kind} ${ref.name}`}>
+        <Box
+          component="ul"
+          sx={{ m: 0, p: 0 }}
+          aria-label={`Children of ${ref.kind} ${ref.name}`}
+        >
           {node.children.map(child => (
             <TreeNode
-              key={`${child.ref.kind}/${child.ref.namespace ?? ''}/${child.ref.name}`}
+              key={`${child.ref.kind}/${child.ref.namespace ?? ''}/${
+                child.ref.name
+              }`}
               node={child}
               depth={depth + 1}
             />

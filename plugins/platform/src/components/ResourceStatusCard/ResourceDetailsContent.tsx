@@ -15,7 +15,11 @@ export function ResourceDetailsContent() {
   const { entity } = useEntity();
   const target = platformResourceOf(entity);
   if (!target) {
-    return <MissingAnnotationEmptyState annotation={ENTITY_ANNOTATION_PLATFORM_RESOURCE} />;
+    return (
+      <MissingAnnotationEmptyState
+        annotation={ENTITY_ANNOTATION_PLATFORM_RESOURCE}
+      />
+    );
   }
   return (
     <Box sx={{ p: 2 }}>

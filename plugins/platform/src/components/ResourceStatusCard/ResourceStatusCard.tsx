@@ -20,13 +20,19 @@ import { platformApiRef } from '../../apis';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { useNow } from '../../hooks/useNow';
 import { formatAge } from '../../utils/format';
-import { latestAttempts, provisioningText } from '../PlatformResourcesCard/provisioningTime';
+import {
+  latestAttempts,
+  provisioningText,
+} from '../PlatformResourcesCard/provisioningTime';
 import { ResourceDetailsDialog } from '../ResourceDetails';
 import { StatusChip, statusDetail } from '../StatusChip';
 import { UpdatedAgo } from '../UpdatedAgo';
 import { platformResourceOf } from './platformResourceAnnotation';
 
-function countNodes(details: ResourceDetails): { total: number; ready: number } {
+function countNodes(details: ResourceDetails): {
+  total: number;
+  ready: number;
+} {
   let total = 0;
   let ready = 0;
   const visit = (node: ResourceDetails['tree']) => {
@@ -40,7 +46,11 @@ function countNodes(details: ResourceDetails): { total: number; ready: number } 
   return { total, ready };
 }
 
-function StatusSummary(props: { details: ResourceDetails; now: number; onOpen: () => void }) {
+function StatusSummary(props: {
+  details: ResourceDetails;
+  now: number;
+  onOpen: () => void;
+}) {
   const { details, now, onOpen } = props;
   const { resource } = details;
   const attempt = latestAttempts(details.attempts).values().next().value;
@@ -86,7 +96,8 @@ export function ResourceStatusCard() {
   const now = useNow(10_000);
   const [open, setOpen] = useState(false);
   const { value, error, loading, updatedAt, live, refresh } = useLiveQuery(
-    async () => (target ? api.getResource(target.cluster, target.uid) : undefined),
+    async () =>
+      target ? api.getResource(target.cluster, target.uid) : undefined,
     [api, target?.cluster, target?.uid],
     {
       isRelevant: signal =>
@@ -94,7 +105,11 @@ export function ResourceStatusCard() {
     },
   );
   if (!target) {
-    return <MissingAnnotationEmptyState annotation={ENTITY_ANNOTATION_PLATFORM_RESOURCE} />;
+    return (
+      <MissingAnnotationEmptyState
+        annotation={ENTITY_ANNOTATION_PLATFORM_RESOURCE}
+      />
+    );
   }
   let content;
   if (loading) {
@@ -106,7 +121,8 @@ export function ResourceStatusCard() {
       <>
         {error && (
           <Alert severity="warning" sx={{ mb: 1 }}>
-            Showing data from before the last refresh, which failed: {error.message}
+            Showing data from before the last refresh, which failed:{' '}
+            {error.message}
           </Alert>
         )}
         <StatusSummary details={value} now={now} onOpen={() => setOpen(true)} />

@@ -1,3 +1,6 @@
 export { ResourceStatusCard } from './ResourceStatusCard';
 export { ResourceDetailsContent } from './ResourceDetailsContent';
-export { isPlatformResourceEntity, platformResourceOf } from './platformResourceAnnotation';
+export {
+  isPlatformResourceEntity,
+  platformResourceOf,
+} from './platformResourceAnnotation';

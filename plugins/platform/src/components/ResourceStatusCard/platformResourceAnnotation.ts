@@ -8,7 +8,8 @@ import { ENTITY_ANNOTATION_PLATFORM_RESOURCE } from '@fractal/backstage-plugin-p
 export function platformResourceOf(
   entity: Entity,
 ): { cluster: string; uid: string } | undefined {
-  const value = entity.metadata.annotations?.[ENTITY_ANNOTATION_PLATFORM_RESOURCE];
+  const value =
+    entity.metadata.annotations?.[ENTITY_ANNOTATION_PLATFORM_RESOURCE];
   if (!value) {
     return undefined;
   }

@@ -7,7 +7,9 @@ import { StackedBarChart } from '../charts';
 /** The kinds present in the adoption data, sorted. */
 export function adoptedKinds(adoption: AdoptionMetrics): string[] {
   const kinds = new Set<string>(Object.keys(adoption.instancesByKind));
-  adoption.byTenant.forEach(t => Object.keys(t.instancesByKind).forEach(k => kinds.add(k)));
+  adoption.byTenant.forEach(t =>
+    Object.keys(t.instancesByKind).forEach(k => kinds.add(k)),
+  );
   return [...kinds].sort();
 }
 
@@ -24,10 +26,12 @@ export function AdoptionSection(props: { adoption: AdoptionMetrics }) {
   return (
     <Stack spacing={3}>
       <Typography variant="body1">
-        {adoption.adoptingTenants} of {adoption.tenants} teams use the platform (
-        {formatPercent(adoption.adoptionRate)}); {formatPercent(adoption.portalShare)} of{' '}
-        {total} resources were created through the portal.
-        {notAdopting.length > 0 && ` Not yet adopting: ${notAdopting.join(', ')}.`}
+        {adoption.adoptingTenants} of {adoption.tenants} teams use the platform
+        ({formatPercent(adoption.adoptionRate)});{' '}
+        {formatPercent(adoption.portalShare)} of {total} resources were created
+        through the portal.
+        {notAdopting.length > 0 &&
+          ` Not yet adopting: ${notAdopting.join(', ')}.`}
       </Typography>
       <StackedBarChart
         title="Platform resources per team, by kind"
@@ -37,15 +41,23 @@ export function AdoptionSection(props: { adoption: AdoptionMetrics }) {
             : 'No team has platform resources yet.'
         }
         series={kinds}
-        bars={tenants.map(t => ({ label: t.tenant, values: t.instancesByKind }))}
+        bars={tenants.map(t => ({
+          label: t.tenant,
+          values: t.instancesByKind,
+        }))}
       />
       <StackedBarChart
         title="Created through the portal vs out of band, per team"
-        summary={`${formatPercent(adoption.portalShare)} of all resources were created through the portal.`}
+        summary={`${formatPercent(
+          adoption.portalShare,
+        )} of all resources were created through the portal.`}
         series={['Via portal', 'Out of band']}
         bars={tenants.map(t => ({
           label: t.tenant,
-          values: { 'Via portal': t.viaPortal, 'Out of band': t.instances - t.viaPortal },
+          values: {
+            'Via portal': t.viaPortal,
+            'Out of band': t.instances - t.viaPortal,
+          },
         }))}
       />
     </Stack>

@@ -20,7 +20,10 @@ function YesNo(props: { value: boolean; yes: string; no: string }) {
 }
 
 /** Connection and informer sync state of every cluster. */
-export function ClusterHealthTable(props: { clusters: ClusterHealth[]; now: number }) {
+export function ClusterHealthTable(props: {
+  clusters: ClusterHealth[];
+  now: number;
+}) {
   const { clusters, now } = props;
   if (clusters.length === 0) {
     return (
@@ -51,19 +54,27 @@ export function ClusterHealthTable(props: { clusters: ClusterHealth[]; now: numb
             </TableCell>
             <TableCell>{cluster.environment ?? '—'}</TableCell>
             <TableCell>
-              <YesNo value={cluster.connected} yes="Connected" no="Disconnected" />
+              <YesNo
+                value={cluster.connected}
+                yes="Connected"
+                no="Disconnected"
+              />
             </TableCell>
             <TableCell>
               <YesNo value={cluster.synced} yes="Synced" no="Not synced" />
             </TableCell>
             <TableCell>
-              {cluster.lastEventAt ? `${formatAge(cluster.lastEventAt, now)} ago` : '—'}
+              {cluster.lastEventAt
+                ? `${formatAge(cluster.lastEventAt, now)} ago`
+                : '—'}
             </TableCell>
             <TableCell align="right">{formatNumber(cluster.kinds)}</TableCell>
             <TableCell align="right">{formatNumber(cluster.objects)}</TableCell>
             <TableCell>
               {cluster.lastError
-                ? `${cluster.lastError.message} (${formatTimestamp(cluster.lastError.at)})`
+                ? `${cluster.lastError.message} (${formatTimestamp(
+                    cluster.lastError.at,
+                  )})`
                 : 'none'}
             </TableCell>
           </TableRow>

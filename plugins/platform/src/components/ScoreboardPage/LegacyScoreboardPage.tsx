@@ -6,7 +6,9 @@ import { ScoreboardPage } from './ScoreboardPage';
  * The scoreboard with its own page header, for apps on the legacy frontend
  * system (the new system's page layout draws the header itself).
  */
-export function LegacyScoreboardPage(props: { defaultWindowDays?: WindowDays }) {
+export function LegacyScoreboardPage(props: {
+  defaultWindowDays?: WindowDays;
+}) {
   return (
     <Page themeId="tool">
       <Header

@@ -12,6 +12,19 @@ const TONE_COLOR = {
   neutral: 'text.secondary',
 } as const;
 
+/** Hides content visually but keeps it for assistive technology. */
+export const visuallyHidden = {
+  border: 0,
+  clip: 'rect(0 0 0 0)',
+  height: '1px',
+  margin: '-1px',
+  overflow: 'hidden',
+  padding: 0,
+  position: 'absolute',
+  whiteSpace: 'nowrap',
+  width: '1px',
+} as const;
+
 function FigureCard(props: {
   spec: ScoreFigureSpec;
   scoreboard: Scoreboard;
@@ -37,7 +50,12 @@ function FigureCard(props: {
       <Typography
         variant="body2"
         component="p"
-        sx={{ color: TONE_COLOR[change.tone], display: 'flex', alignItems: 'center', gap: 0.5 }}
+        sx={{
+          color: TONE_COLOR[change.tone],
+          display: 'flex',
+          alignItems: 'center',
+          gap: 0.5,
+        }}
       >
         {change.direction === 'up' && <ArrowUpIcon />}
         {change.direction === 'down' && <ArrowDownIcon />}
@@ -54,19 +72,6 @@ function FigureCard(props: {
     </Paper>
   );
 }
-
-/** Hides content visually but keeps it for assistive technology. */
-export const visuallyHidden = {
-  border: 0,
-  clip: 'rect(0 0 0 0)',
-  height: '1px',
-  margin: '-1px',
-  overflow: 'hidden',
-  padding: 0,
-  position: 'absolute',
-  whiteSpace: 'nowrap',
-  width: '1px',
-} as const;
 
 /** The four product figures with their change vs the previous period. */
 export function ScoreFigures(props: { scoreboard: Scoreboard; days: number }) {

@@ -8,6 +8,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import Alert from '@mui/material/Alert';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
 import { ReactNode, useState } from 'react';
 import { platformApiRef } from '../../apis';
 import { LiveQueryState, useLiveQuery } from '../../hooks/useLiveQuery';
@@ -28,14 +29,25 @@ const CLUSTER_POLL_MS = 30_000;
 /** Renders a query's loading, error and stale-data states around `render`. */
 function QueryView<T>(props: {
   query: LiveQueryState<T>;
+  /** Another view of the same query shows the error in full. */
+  errorShownElsewhere?: boolean;
   children: (value: T) => ReactNode;
 }) {
-  const { query, children } = props;
+  const { query, errorShownElsewhere, children } = props;
   if (query.loading) {
     return <Progress />;
   }
   if (query.value === undefined) {
-    return query.error ? <ResponseErrorPanel error={query.error} /> : null;
+    if (!query.error) {
+      return null;
+    }
+    return errorShownElsewhere ? (
+      <Typography variant="body2" color="text.secondary">
+        Unavailable: the scoreboard could not be loaded (see above).
+      </Typography>
+    ) : (
+      <ResponseErrorPanel error={query.error} />
+    );
   }
   return (
     <>
@@ -112,13 +124,13 @@ export function ScoreboardPage(props: { defaultWindowDays?: WindowDays }) {
         </Grid>
         <Grid item xs={12} lg={6}>
           <InfoCard title="Provisioning time trend">
-            <QueryView query={scoreboard}>
+            <QueryView query={scoreboard} errorShownElsewhere>
               {value => <TrendSection scoreboard={value} />}
             </QueryView>
           </InfoCard>
         </Grid>
         <Grid item xs={12}>
-          <QueryView query={scoreboard}>
+          <QueryView query={scoreboard} errorShownElsewhere>
             {value => <TenantTable rows={tenantRows(value, adoption.value)} />}
           </QueryView>
         </Grid>

@@ -3,7 +3,11 @@ import type {
   AdoptionMetrics,
   Scoreboard,
 } from '@fractal/backstage-plugin-platform-common';
-import { formatDuration, formatNumber, formatPercent } from '../../utils/format';
+import {
+  formatDuration,
+  formatNumber,
+  formatPercent,
+} from '../../utils/format';
 
 /** One row of the per-team table. */
 export interface TenantRow {
@@ -43,7 +47,12 @@ export function tenantRows(
 const columns: TableColumn<TenantRow>[] = [
   { title: 'Team', field: 'tenant', highlight: true },
   { title: 'Resources', field: 'instances', type: 'numeric' },
-  { title: 'By kind', field: 'kinds', sorting: false, render: r => r.kinds || '—' },
+  {
+    title: 'By kind',
+    field: 'kinds',
+    sorting: false,
+    render: r => r.kinds || '—',
+  },
   {
     title: 'Via portal',
     field: 'viaPortal',

@@ -11,10 +11,14 @@ export function trendSummary(daily: NonNullable<Scoreboard['daily']>): string {
   }
   const first = points[0];
   const last = points[points.length - 1];
-  const fastest = points.reduce((min, p) => ((p.p50Ms ?? Infinity) < (min.p50Ms ?? Infinity) ? p : min));
-  return `Median provisioning time went from ${formatDuration(first.p50Ms)} on ${formatDay(
-    first.start,
-  )} to ${formatDuration(last.p50Ms)} on ${formatDay(last.start)}; fastest day ${formatDay(
+  const fastest = points.reduce((min, p) =>
+    (p.p50Ms ?? Infinity) < (min.p50Ms ?? Infinity) ? p : min,
+  );
+  return `Median provisioning time went from ${formatDuration(
+    first.p50Ms,
+  )} on ${formatDay(first.start)} to ${formatDuration(
+    last.p50Ms,
+  )} on ${formatDay(last.start)}; fastest day ${formatDay(
     fastest.start,
   )} (${formatDuration(fastest.p50Ms)}).`;
 }

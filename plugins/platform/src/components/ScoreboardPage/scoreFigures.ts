@@ -2,7 +2,11 @@ import type {
   ScoreFigure,
   Scoreboard,
 } from '@fractal/backstage-plugin-platform-common';
-import { formatDuration, formatNumber, formatPercent } from '../../utils/format';
+import {
+  formatDuration,
+  formatNumber,
+  formatPercent,
+} from '../../utils/format';
 
 /** One of the four product figures of the scoreboard. */
 export interface ScoreFigureSpec {
@@ -96,7 +100,9 @@ export function describeChange(
     text: `${sign}${percent}% vs ${period}`,
     direction,
     tone: improved ? 'good' : 'bad',
-    label: `${direction === 'up' ? 'Up' : 'Down'} ${percent}% compared with the ${period}, ${
+    label: `${
+      direction === 'up' ? 'Up' : 'Down'
+    } ${percent}% compared with the ${period}, ${
       improved ? 'an improvement' : 'a regression'
     }.`,
   };

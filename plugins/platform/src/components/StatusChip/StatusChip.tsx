@@ -39,7 +39,10 @@ export function statusDetail(status: ResourceStatus): string | undefined {
  *
  * @public
  */
-export function StatusChip(props: { status: ResourceStatus; size?: 'small' | 'medium' }) {
+export function StatusChip(props: {
+  status: ResourceStatus;
+  size?: 'small' | 'medium';
+}) {
   const { status, size = 'small' } = props;
   const detail = statusDetail(status);
   const chip = (

@@ -1,6 +1,13 @@
 import { useTheme } from '@mui/material/styles';
 import { ChartData, ChartFigure } from './ChartFigure';
-import { SeriesValue, linePath, maxOf, niceMax, scaleX, scaleY } from './geometry';
+import {
+  SeriesValue,
+  linePath,
+  maxOf,
+  niceMax,
+  scaleX,
+  scaleY,
+} from './geometry';
 import { seriesColor } from './palette';
 
 const WIDTH = 640;
@@ -37,7 +44,9 @@ export function LineChart(props: {
   };
   const ticks = [0, max / 2, max];
   const xLabels =
-    labels.length > 1 ? [0, Math.floor((labels.length - 1) / 2), labels.length - 1] : [0];
+    labels.length > 1
+      ? [0, Math.floor((labels.length - 1) / 2), labels.length - 1]
+      : [0];
   const text = theme.palette.text.secondary;
   return (
     <ChartFigure title={title} summary={summary} data={data}>
@@ -54,8 +63,20 @@ export function LineChart(props: {
             const y = scaleY(tick, max, BOX.top, BOX.bottom);
             return (
               <g key={tick}>
-                <line x1={BOX.left} x2={BOX.right} y1={y} y2={y} stroke={theme.palette.divider} />
-                <text x={BOX.left - 6} y={y + 4} textAnchor="end" fontSize={11} fill={text}>
+                <line
+                  x1={BOX.left}
+                  x2={BOX.right}
+                  y1={y}
+                  y2={y}
+                  stroke={theme.palette.divider}
+                />
+                <text
+                  x={BOX.left - 6}
+                  y={y + 4}
+                  textAnchor="end"
+                  fontSize={11}
+                  fill={text}
+                >
                   {formatValue(tick)}
                 </text>
               </g>

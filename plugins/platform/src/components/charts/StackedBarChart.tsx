@@ -86,7 +86,9 @@ export function StackedBarChart(props: {
                         height={ROW - 8}
                         fill={seriesColor(i)}
                       >
-                        <title>{`${bar.label}, ${series[i]}: ${bar.values[series[i]] ?? 0}`}</title>
+                        <title>{`${bar.label}, ${series[i]}: ${
+                          bar.values[series[i]] ?? 0
+                        }`}</title>
                       </rect>
                     ) : null,
                   )}
@@ -111,10 +113,21 @@ export function StackedBarChart(props: {
             sx={{ listStyle: 'none', p: 0, m: 0, mt: 1 }}
           >
             {series.map((key, i) => (
-              <Stack component="li" key={key} direction="row" alignItems="center" gap={0.5}>
+              <Stack
+                component="li"
+                key={key}
+                direction="row"
+                alignItems="center"
+                gap={0.5}
+              >
                 <Box
                   aria-hidden
-                  sx={{ width: 12, height: 12, borderRadius: 0.5, bgcolor: seriesColor(i) }}
+                  sx={{
+                    width: 12,
+                    height: 12,
+                    borderRadius: 0.5,
+                    bgcolor: seriesColor(i),
+                  }}
                 />
                 <Typography variant="caption">{key}</Typography>
               </Stack>

@@ -35,7 +35,11 @@ function LayerChip(props: { layer: DefaultsLayer }) {
       size="small"
       label={props.layer}
       variant="outlined"
-      sx={{ borderColor: LAYER_COLORS[props.layer], borderWidth: 2, height: 20 }}
+      sx={{
+        borderColor: LAYER_COLORS[props.layer],
+        borderWidth: 2,
+        height: 20,
+      }}
     />
   );
 }
@@ -43,7 +47,9 @@ function LayerChip(props: { layer: DefaultsLayer }) {
 /** The layers present in `lines`, in precedence order. */
 function presentLayers(lines: YamlLine[]): DefaultsLayer[] {
   const present = new Set(lines.map(l => l.layer).filter(Boolean));
-  return (Object.keys(LAYER_DESCRIPTIONS) as DefaultsLayer[]).filter(l => present.has(l));
+  return (Object.keys(LAYER_DESCRIPTIONS) as DefaultsLayer[]).filter(l =>
+    present.has(l),
+  );
 }
 
 /** The compiled YAML, one table row per line, each leaf with its layer. */
@@ -60,14 +66,26 @@ export function ManifestLines(props: { lines: YamlLine[] }) {
         sx={{ listStyle: 'none', p: 0, m: 0, mb: 1 }}
       >
         {presentLayers(lines).map(layer => (
-          <Stack component="li" key={layer} direction="row" alignItems="center" gap={0.5}>
+          <Stack
+            component="li"
+            key={layer}
+            direction="row"
+            alignItems="center"
+            gap={0.5}
+          >
             <LayerChip layer={layer} />
-            <Typography variant="caption">{LAYER_DESCRIPTIONS[layer]}</Typography>
+            <Typography variant="caption">
+              {LAYER_DESCRIPTIONS[layer]}
+            </Typography>
           </Stack>
         ))}
       </Stack>
       <Box sx={{ overflowX: 'auto', maxHeight: 480, overflowY: 'auto' }}>
-        <Table size="small" aria-label="Compiled manifest" sx={{ '& td, & th': { py: 0, borderBottom: 'none' } }}>
+        <Table
+          size="small"
+          aria-label="Compiled manifest"
+          sx={{ '& td, & th': { py: 0, borderBottom: 'none' } }}
+        >
           <TableHead>
             <TableRow>
               <TableCell sx={{ width: 40 }}>Line</TableCell>
@@ -78,15 +96,23 @@ export function ManifestLines(props: { lines: YamlLine[] }) {
           <TableBody>
             {lines.map(line => (
               <TableRow key={line.number} hover>
-                <TableCell sx={{ color: 'text.secondary', fontFamily: 'monospace' }}>
+                <TableCell
+                  sx={{ color: 'text.secondary', fontFamily: 'monospace' }}
+                >
                   {line.number}
                 </TableCell>
                 <TableCell
-                  sx={{ fontFamily: 'monospace', whiteSpace: 'pre', fontSize: '0.8125rem' }}
+                  sx={{
+                    fontFamily: 'monospace',
+                    whiteSpace: 'pre',
+                    fontSize: '0.8125rem',
+                  }}
                 >
                   {line.text}
                 </TableCell>
-                <TableCell>{line.layer && <LayerChip layer={line.layer} />}</TableCell>
+                <TableCell>
+                  {line.layer && <LayerChip layer={line.layer} />}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

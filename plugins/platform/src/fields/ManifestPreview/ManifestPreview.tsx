@@ -25,17 +25,30 @@ const DEFAULT_DEBOUNCE_MS = 500;
 export function ManifestPreview(props: ManifestPreviewProps) {
   const { formContext, uiSchema, schema } = props;
   const options = uiSchema?.['ui:options'] ?? {};
-  const formData = (formContext as { formData?: JsonObject } | undefined)?.formData;
+  const formData = (formContext as { formData?: JsonObject } | undefined)
+    ?.formData;
   const { request, missing } = compileRequestFromForm(formData, options);
-  const preview = useCompilePreview(request, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  const preview = useCompilePreview(
+    request,
+    options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
+  );
   const lines = useMemo(
-    () => (preview.value ? yamlLines(preview.value.yaml, preview.value.provenance) : []),
+    () =>
+      preview.value
+        ? yamlLines(preview.value.yaml, preview.value.provenance)
+        : [],
     [preview.value],
   );
-  const failure = preview.error ? describeCompileFailure(preview.error) : undefined;
+  const failure = preview.error
+    ? describeCompileFailure(preview.error)
+    : undefined;
 
   return (
-    <Box component="section" aria-label={schema.title ?? 'Manifest preview'} sx={{ my: 2 }}>
+    <Box
+      component="section"
+      aria-label={schema.title ?? 'Manifest preview'}
+      sx={{ my: 2 }}
+    >
       <Typography variant="h6" component="h3">
         {schema.title ?? 'Manifest preview'}
       </Typography>
@@ -48,20 +61,32 @@ export function ManifestPreview(props: ManifestPreviewProps) {
           Fill in the {missing.join(', ')} to preview the manifest.
         </Typography>
       )}
-      {request && preview.pending && <LinearProgress aria-label="Compiling the manifest" />}
+      {request && preview.pending && (
+        <LinearProgress aria-label="Compiling the manifest" />
+      )}
       {request && failure && (
-        <Alert severity={failure.invalidInput ? 'error' : 'warning'} sx={{ my: 1 }} role="alert">
+        <Alert
+          severity={failure.invalidInput ? 'error' : 'warning'}
+          sx={{ my: 1 }}
+          role="alert"
+        >
           <AlertTitle>
             {failure.invalidInput
               ? 'The manifest does not compile'
               : 'The preview is unavailable; you can still submit'}
           </AlertTitle>
           {failure.fieldErrors.length > 0 ? (
-            <Box component="ul" sx={{ m: 0, pl: 2 }} aria-label="Invalid fields">
+            <Box
+              component="ul"
+              sx={{ m: 0, pl: 2 }}
+              aria-label="Invalid fields"
+            >
               {failure.fieldErrors.map(e => (
                 <li key={`${e.path}:${e.message}`}>
                   <Box component="code">{e.path}</Box> {e.message}
-                  {e.layer && e.layer !== 'user' ? ` (from the ${e.layer} defaults)` : ''}
+                  {e.layer && e.layer !== 'user'
+                    ? ` (from the ${e.layer} defaults)`
+                    : ''}
                 </li>
               ))}
             </Box>

@@ -1,5 +1,8 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import type { JsonObject, JsonValue } from '@fractal/backstage-plugin-platform-common';
+import type {
+  JsonObject,
+  JsonValue,
+} from '@fractal/backstage-plugin-platform-common';
 import type { CompileRequest } from '../../apis';
 
 /** Where the preview reads its inputs in the form. */
@@ -50,7 +53,15 @@ export function compileRequestFromForm(
   options: PreviewInputOptions = {},
 ): { request?: CompileRequest; missing: string[] } {
   const data = formData ?? {};
-  const field = { kind: 'kind', tenant: 'tenant', name: 'name', environment: 'environment', cluster: 'cluster', parameters: 'parameters', ...options.fields };
+  const field = {
+    kind: 'kind',
+    tenant: 'tenant',
+    name: 'name',
+    environment: 'environment',
+    cluster: 'cluster',
+    parameters: 'parameters',
+    ...options.fields,
+  };
   const kind = options.kind ?? text(data[field.kind]);
   const tenant = text(data[field.tenant]);
   const name = text(data[field.name]);

@@ -8,7 +8,9 @@ export const ManifestPreviewFieldSchema = makeFieldSchema({
       kind: z
         .string()
         .optional()
-        .describe('The platform kind, when the template is for one kind (else read from the form)'),
+        .describe(
+          'The platform kind, when the template is for one kind (else read from the form)',
+        ),
       fields: z
         .object({
           kind: z.string().optional(),
@@ -31,7 +33,9 @@ export const ManifestPreviewFieldSchema = makeFieldSchema({
       debounceMs: z
         .number()
         .optional()
-        .describe('Wait this long after the last change before compiling (default 500)'),
+        .describe(
+          'Wait this long after the last change before compiling (default 500)',
+        ),
     }),
 });
 

@@ -5,7 +5,10 @@ import { layerOf, yamlLines } from './yamlLines';
 describe('formatPath', () => {
   it.each([
     [['spec', 'parameters', 'storageGB'], 'spec.parameters.storageGB'],
-    [['metadata', 'labels', 'fractal.dev/tenant'], 'metadata.labels["fractal.dev/tenant"]'],
+    [
+      ['metadata', 'labels', 'fractal.dev/tenant'],
+      'metadata.labels["fractal.dev/tenant"]',
+    ],
     [['spec', 'ports', 0, 'port'], 'spec.ports[0].port'],
     [[], ''],
   ])('%p -> %s', (segments, path) => {
@@ -74,7 +77,11 @@ describe('yamlLines', () => {
       ['apiVersion: platform.fractal.dev/v1alpha1', 'apiVersion', 'fractal'],
       ['kind: PostgreSQLInstance', 'kind', 'fractal'],
       ['name: orders-db', 'metadata.name', 'user'],
-      ['fractal.dev/tenant: payments', 'metadata.labels["fractal.dev/tenant"]', 'fractal'],
+      [
+        'fractal.dev/tenant: payments',
+        'metadata.labels["fractal.dev/tenant"]',
+        'fractal',
+      ],
       ['storageGB: 50', 'spec.parameters.storageGB', 'tenant'],
       ['- pgcrypto', 'spec.parameters.extensions[0]', 'platform'],
       ['- postgis', 'spec.parameters.extensions[1]', 'platform'],

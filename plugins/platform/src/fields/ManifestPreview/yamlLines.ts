@@ -26,7 +26,10 @@ export function layerOf(
   }
   let best: { path: string; layer: DefaultsLayer } | undefined;
   for (const [candidate, layer] of provenance) {
-    if (isAncestorPath(candidate, path) && (!best || candidate.length > best.path.length)) {
+    if (
+      isAncestorPath(candidate, path) &&
+      (!best || candidate.length > best.path.length)
+    ) {
       best = { path: candidate, layer };
     }
   }
@@ -41,7 +44,10 @@ function keyText(key: unknown): string {
  * Splits compiled YAML into lines and tags the line of every leaf (scalars,
  * empty maps and sequences) with its field path and provenance layer.
  */
-export function yamlLines(yaml: string, provenance: ProvenanceEntry[]): YamlLine[] {
+export function yamlLines(
+  yaml: string,
+  provenance: ProvenanceEntry[],
+): YamlLine[] {
   const lineCounter = new LineCounter();
   const document = parseDocument(yaml, { lineCounter });
   const layers = new Map(provenance.map(e => [e.path, e.layer] as const));
@@ -57,7 +63,11 @@ export function yamlLines(yaml: string, provenance: ProvenanceEntry[]): YamlLine
     }
   };
 
-  const walk = (node: unknown, segments: PathSegment[], lineOffset?: number) => {
+  const walk = (
+    node: unknown,
+    segments: PathSegment[],
+    lineOffset?: number,
+  ) => {
     if (isMap(node) && node.items.length > 0) {
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;

@@ -70,8 +70,9 @@ export function TenantPicker(props: TenantPickerProps) {
   if (!tenants || tenants.length === 0) {
     return (
       <Alert severity="warning" sx={{ my: 2 }}>
-        You are not a member of any team{groupType === '*' ? '' : ` (Group of type "${groupType}")`}
-        , so you cannot request platform resources. Ask a team to add you in the catalog.
+        You are not a member of any team
+        {groupType === '*' ? '' : ` (Group of type "${groupType}")`}, so you
+        cannot request platform resources. Ask a team to add you in the catalog.
       </Alert>
     );
   }
@@ -90,7 +91,9 @@ export function TenantPicker(props: TenantPickerProps) {
       onChange={event => onChange(event.target.value || undefined)}
       error={hasError}
       helperText={
-        hasError ? rawErrors?.join(' ') : schema.description ?? 'The team that will own the resource'
+        hasError
+          ? rawErrors?.join(' ')
+          : schema.description ?? 'The team that will own the resource'
       }
     >
       {tenants.map(option => (

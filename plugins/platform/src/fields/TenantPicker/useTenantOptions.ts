@@ -31,7 +31,8 @@ function toOption(entity: Entity): TenantOption {
   return {
     name: entity.metadata.name,
     entityRef: stringifyEntityRef(entity),
-    title: profile?.displayName ?? entity.metadata.title ?? entity.metadata.name,
+    title:
+      profile?.displayName ?? entity.metadata.title ?? entity.metadata.name,
   };
 }
 
@@ -50,11 +51,17 @@ export function useTenantOptions(groupType: string) {
     );
     const [members, owned] = await Promise.all([
       catalogApi.getEntities({
-        filter: { kind: 'Group', 'relations.hasMember': identity.userEntityRef },
+        filter: {
+          kind: 'Group',
+          'relations.hasMember': identity.userEntityRef,
+        },
         fields: FIELDS,
       }),
       ownedGroupRefs.length
-        ? catalogApi.getEntitiesByRefs({ entityRefs: ownedGroupRefs, fields: FIELDS })
+        ? catalogApi.getEntitiesByRefs({
+            entityRefs: ownedGroupRefs,
+            fields: FIELDS,
+          })
         : Promise.resolve({ items: [] }),
     ]);
     const byRef = new Map<string, TenantOption>();
