@@ -12,6 +12,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { readConditions } from '@fractal/backstage-plugin-platform-common';
+import { slimObject } from './informers/slimObject';
 import {
   demoGroups,
   startPlatformBackend,
@@ -67,20 +69,34 @@ describe('platform backend against the cluster emulator', () => {
       emulator.cluster(cluster).list(CLAIMS, kind),
     );
 
-  const expectConverged = async () =>
+  /** `cluster/uid:ready` of every claim, as the clusters have them. */
+  const clusterView = () =>
+    emulator.clusters
+      .flatMap(c =>
+        claimsIn(c.name).map(raw => {
+          const o = slimObject(raw)!;
+          const ready = readConditions(o).some(
+            x => x.type === 'Ready' && x.status === 'True',
+          );
+          return `${c.name}/${o.metadata.uid}:${ready}`;
+        }),
+      )
+      .sort();
+
+  /** The same, as the API serves them. */
+  const apiView = (items: PlatformResource[]) =>
+    items
+      .map(r => `${r.ref.cluster}/${r.ref.uid}:${r.status.state === 'Ready'}`)
+      .sort();
+
+  const uidsOf = (view: string[]) => view.map(v => v.split(':')[0]);
+
+  /** Waits until the API serves every claim with its readiness, then returns the items. */
+  const converged = () =>
     waitFor(async () => {
       const items = await listed();
-      const want = emulator.clusters.flatMap(c =>
-        claimsIn(c.name).map(
-          o => `${c.name}/${o.metadata.uid}/${o.metadata.resourceVersion}`,
-        ),
-      );
-      const got = items.map(
-        r => `${r.ref.cluster}/${r.ref.uid}/${r.generation}`,
-      );
-      const wantUids = want.map(w => w.split('/').slice(0, 2).join('/')).sort();
-      const gotUids = got.map(g => g.split('/').slice(0, 2).join('/')).sort();
-      return JSON.stringify(wantUids) === JSON.stringify(gotUids)
+      const want = clusterView();
+      return JSON.stringify(apiView(items)) === JSON.stringify(want)
         ? items
         : undefined;
     }, 'the cache to match the clusters');
@@ -119,7 +135,8 @@ describe('platform backend against the cluster emulator', () => {
   });
 
   it('syncs every claim of every cluster, with tenants from the namespaces', async () => {
-    const items = await expectConverged();
+    const items = await converged();
+    expect(uidsOf(apiView(items))).toEqual(uidsOf(clusterView()));
     expect(items.length).toBe(
       claimsIn('dev').length + claimsIn('prod-eu').length,
     );
@@ -213,7 +230,7 @@ describe('platform backend against the cluster emulator', () => {
       async () => ((await health()).every(h => h.connected) ? true : undefined),
       'reconnection',
     );
-    await expectConverged();
+    expect(uidsOf(apiView(await converged()))).toEqual(uidsOf(clusterView()));
   });
 
   it('survives a 410 storm and converges', async () => {
@@ -235,7 +252,7 @@ describe('platform backend against the cluster emulator', () => {
       'storm-2 Ready',
       30_000,
     );
-    await expectConverged();
+    expect(uidsOf(apiView(await converged()))).toEqual(uidsOf(clusterView()));
   });
 
   it('loses nothing when watches are dropped', async () => {
@@ -260,7 +277,7 @@ describe('platform backend against the cluster emulator', () => {
       30_000,
     );
     emulator.clearFaults('dev');
-    await expectConverged();
+    expect(uidsOf(apiView(await converged()))).toEqual(uidsOf(clusterView()));
   });
 
   it('starts again after the plugin restarts', async () => {
@@ -268,7 +285,7 @@ describe('platform backend against the cluster emulator', () => {
     await backend!.stop();
     backend = undefined;
     await start();
-    const after = await expectConverged();
+    const after = await converged();
     expect(after.map(r => r.ref.uid).sort()).toEqual(before);
   });
 });
