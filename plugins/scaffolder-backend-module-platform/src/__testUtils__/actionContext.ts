@@ -1,9 +1,6 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import type {
-  ActionContext,
-  TemplateAction,
-} from '@backstage/plugin-scaffolder-node';
+import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject } from '@backstage/types';
 
@@ -19,22 +16,25 @@ export interface TestActionContextOptions<TInput> {
   signal?: AbortSignal;
 }
 
+/** Any action, as far as the tests need it. */
+interface RunnableAction<TContext> {
+  handler(ctx: TContext): Promise<void>;
+}
+
+type InputOf<TContext> = TContext extends { input: infer I } ? I : never;
+
 /**
  * `createMockActionContext` for one action, with what it does not take as
  * options: the initiator's credentials, the dry-run flag, a cancel signal,
  * and a mock logger whose calls tests can read. `run()` runs the action;
  * `outputs()` collects `ctx.output`; `messages()` the info log lines.
  */
-export function actionContext<
-  TInput extends JsonObject,
-  TOutput extends JsonObject,
->(
-  action: TemplateAction<TInput, TOutput, 'v2'>,
-  options: TestActionContextOptions<TInput>,
+export function actionContext<TContext>(
+  action: RunnableAction<TContext>,
+  options: TestActionContextOptions<InputOf<TContext>>,
 ) {
   const logger = mockServices.logger.mock();
-  const base = createMockActionContext<TInput, TOutput>({
-    input: options.input,
+  const base = createMockActionContext({
     logger,
     templateInfo: {
       entityRef: options.templateRef ?? 'template:default/postgresql-instance',
@@ -44,8 +44,11 @@ export function actionContext<
   });
   const credentials =
     options.credentials ?? mockCredentials.user('user:default/ada');
-  const ctx: ActionContext<TInput, TOutput> = {
+  const ctx: Omit<ActionContext<JsonObject>, 'input'> & {
+    input: InputOf<TContext>;
+  } = {
     ...base,
+    input: options.input,
     isDryRun: options.isDryRun,
     signal: options.signal,
     getInitiatorCredentials: async () => credentials,
@@ -59,6 +62,7 @@ export function actionContext<
     logger,
     outputs,
     messages,
-    run: () => action.handler(ctx),
+    // The context is built for this action's input; the scaffolder does the same at run time.
+    run: () => action.handler(ctx as unknown as TContext),
   };
 }

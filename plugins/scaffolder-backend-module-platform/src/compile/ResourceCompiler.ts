@@ -1,10 +1,8 @@
 import { InputError } from '@backstage/errors';
 import {
   ANNOTATION_COMPONENT_REF,
-  ANNOTATION_TEMPLATE,
   compileManifest,
   CompileInputError,
-  isFractalOwnedKey,
   LABEL_ENVIRONMENT,
   LABEL_TENANT,
   selectTenantNamespace,
@@ -14,6 +12,7 @@ import {
 } from '@fractal/backstage-plugin-platform-common';
 import type {
   PlatformCluster,
+  PlatformDefaultsLayers,
   PlatformDefaultsSource,
 } from '@fractal/backstage-plugin-platform-node';
 import type { TenantAccess } from '../authorization/TenantAuthorizer';
@@ -26,6 +25,7 @@ import type {
 } from '../cluster/types';
 import { firstDifference } from './firstDifference';
 import { selectCluster } from './selectCluster';
+import { userLayerOf } from './userLayerOf';
 
 /** What a user asks to compile (the inputs of `platform:resource:compile`). */
 export interface CompileRequest {
@@ -82,15 +82,6 @@ function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-/** Keeps the keys input may set (Fractal sets the rest again). */
-function withoutFractalKeys(
-  map: Record<string, string>,
-): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(map).filter(([key]) => !isFractalOwnedKey(key)),
-  );
-}
-
 /**
  * Compiles requests into final manifests with the same pure
  * `compileManifest` the backend's `POST /compile` uses: the kind's schema
@@ -138,33 +129,11 @@ export class ResourceCompiler {
       kind,
       identity.access.tenant,
     );
-    const defaults = await this.options.defaults.getDefaults({
-      kind: kind.kind,
-      group: kind.group,
-      environment,
-      tenant: identity.access.tenant,
-    });
-    const user: Record<string, unknown> = {};
-    if (request.parameters !== undefined) {
-      user.spec = { parameters: request.parameters };
-    }
-    if (request.labels !== undefined) {
-      user.metadata = { labels: request.labels };
-    }
-    const compiled = compileManifest({
-      kind: this.definition(kind),
-      name: request.name,
-      tenant: identity.access.tenant,
-      namespace,
-      environment,
-      cluster: cluster.name,
-      owner: identity.access.groupRef,
-      requestedBy: identity.access.userRef,
-      template: identity.template,
-      component: request.component,
-      defaults,
-      user,
-    });
+    const compiled = await this.compileFor(
+      { kind, namespace, environment, cluster: cluster.name },
+      request,
+      identity,
+    );
     return {
       ...compiled,
       environment,
@@ -232,26 +201,23 @@ export class ResourceCompiler {
         `manifest.metadata.namespace must be '${namespace}', the namespace of tenant '${identity.access.tenant}' in cluster '${cluster.name}'`,
       );
     }
-    const layer: Record<string, unknown> = {
-      metadata: {
-        labels: withoutFractalKeys(labels),
-        annotations: withoutFractalKeys(annotations),
-      },
-    };
-    if (manifest.spec !== undefined) layer.spec = manifest.spec;
-    const recompiled = compileManifest({
-      kind: this.definition(kind),
-      name: metadata.name,
-      tenant: identity.access.tenant,
+    const target = {
+      kind,
       namespace,
       environment: environment ?? '',
       cluster: cluster.name,
-      owner: identity.access.groupRef,
-      requestedBy: identity.access.userRef,
-      template: annotations[ANNOTATION_TEMPLATE],
-      component: annotations[ANNOTATION_COMPONENT_REF],
-      defaults: { platform: layer },
-    });
+    };
+    const defaults = await this.defaultsFor(target, identity);
+    const recompiled = await this.compileFor(
+      target,
+      {
+        name: metadata.name,
+        component: annotations[ANNOTATION_COMPONENT_REF],
+        ...userLayerOf(manifest, defaults),
+      },
+      identity,
+      defaults,
+    );
     const difference = firstDifference(recompiled.manifest, manifest);
     if (difference) {
       throw new InputError(
@@ -270,6 +236,60 @@ export class ResourceCompiler {
         name: metadata.name,
       },
     };
+  }
+
+  private defaultsFor(
+    target: { kind: ClusterKind; environment: string },
+    identity: CompileIdentity,
+  ): Promise<PlatformDefaultsLayers> {
+    return this.options.defaults.getDefaults({
+      kind: target.kind.kind,
+      group: target.kind.group,
+      environment: target.environment,
+      tenant: identity.access.tenant,
+    });
+  }
+
+  /** The one place requests meet the pure compile. */
+  private async compileFor(
+    target: {
+      kind: ClusterKind;
+      namespace?: string;
+      environment: string;
+      cluster: string;
+    },
+    request: {
+      name: string;
+      parameters?: unknown;
+      labels?: Record<string, string>;
+      component?: string;
+    },
+    identity: CompileIdentity,
+    knownDefaults?: PlatformDefaultsLayers,
+  ) {
+    const defaults =
+      knownDefaults ?? (await this.defaultsFor(target, identity));
+    const user: Record<string, unknown> = {};
+    if (request.parameters !== undefined) {
+      user.spec = { parameters: request.parameters };
+    }
+    if (request.labels !== undefined) {
+      user.metadata = { labels: request.labels };
+    }
+    return compileManifest({
+      kind: this.definition(target.kind),
+      name: request.name,
+      tenant: identity.access.tenant,
+      namespace: target.namespace,
+      environment: target.environment,
+      cluster: target.cluster,
+      owner: identity.access.groupRef,
+      requestedBy: identity.access.userRef,
+      template: identity.template,
+      component: request.component,
+      defaults,
+      user,
+    });
   }
 
   private definition(kind: ClusterKind) {
