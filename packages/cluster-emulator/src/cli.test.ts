@@ -5,9 +5,14 @@ import { join, resolve } from 'node:path';
 
 const BIN = resolve(__dirname, '..', 'bin', 'fractal-cluster-emulator.js');
 
-function run(args: string[], onStdout?: (text: string, kill: () => void) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  onStdout?: (text: string, kill: () => void) => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise(done => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', chunk => {
@@ -27,7 +32,17 @@ describe('fractal-cluster-emulator CLI', () => {
 
   it('starts from a config file, prints the kubeconfig path and stops cleanly on SIGTERM', async () => {
     const config = join(dir, 'emulator.yaml');
-    writeFileSync(config, ['stateDir: state', 'seed: false', 'logLevel: silent', 'clusters:', '  - { name: dev, port: 0 }', ''].join('\n'));
+    writeFileSync(
+      config,
+      [
+        'stateDir: state',
+        'seed: false',
+        'logLevel: silent',
+        'clusters:',
+        '  - { name: dev, port: 0 }',
+        '',
+      ].join('\n'),
+    );
     let killed = false;
     const result = await run(['--config', config], (text, kill) => {
       if (!killed && text.includes('kubeconfig')) {

@@ -50,7 +50,8 @@ function parseArgs(argv: string[]): CliArgs {
         break;
       case '--log-level': {
         const level = value();
-        if (level !== 'debug' && level !== 'info' && level !== 'silent') throw new Error(`unknown log level ${level}`);
+        if (level !== 'debug' && level !== 'info' && level !== 'silent')
+          throw new Error(`unknown log level ${level}`);
         args.logLevel = level;
         break;
       }
@@ -71,7 +72,9 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const config: EmulatorConfigFile = args.config ? loadConfigFile(args.config) : {};
+  const config: EmulatorConfigFile = args.config
+    ? loadConfigFile(args.config)
+    : {};
   const level = args.logLevel ?? config.logLevel ?? 'info';
   const logger = level === 'silent' ? silentLogger : consoleLogger(level);
   const { logLevel: _ignored, ...options } = config;
@@ -84,8 +87,12 @@ async function main(): Promise<void> {
     logger,
   });
   const lines = [
-    `Fractal cluster emulator ready in ${Date.now() - started} ms (development and tests only)`,
-    ...emulator.clusters.map(c => `  ${c.name.padEnd(10)} ${c.url}  (${c.environment})`),
+    `Fractal cluster emulator ready in ${
+      Date.now() - started
+    } ms (development and tests only)`,
+    ...emulator.clusters.map(
+      c => `  ${c.name.padEnd(10)} ${c.url}  (${c.environment})`,
+    ),
     `  kubeconfig  ${emulator.kubeconfigPath}`,
     `  CA file     ${emulator.caFile}`,
     `  try: KUBECONFIG=${emulator.kubeconfigPath} kubectl get postgresqlinstances -A`,
@@ -100,7 +107,11 @@ async function main(): Promise<void> {
       .stop()
       .then(() => process.exit(0))
       .catch(error => {
-        process.stderr.write(`error while stopping: ${isError(error) ? error.message : String(error)}\n`);
+        process.stderr.write(
+          `error while stopping: ${
+            isError(error) ? error.message : String(error)
+          }\n`,
+        );
         process.exit(1);
       });
   };
@@ -109,6 +120,10 @@ async function main(): Promise<void> {
 }
 
 main().catch(error => {
-  process.stderr.write(`fractal-cluster-emulator: ${isError(error) ? error.message : String(error)}\n${USAGE}`);
+  process.stderr.write(
+    `fractal-cluster-emulator: ${
+      isError(error) ? error.message : String(error)
+    }\n${USAGE}`,
+  );
   process.exit(1);
 });

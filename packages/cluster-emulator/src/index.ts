@@ -18,7 +18,10 @@ export type {
 export type { ClusterHandle } from './cluster/ClusterHandle';
 export type { FaultSettings } from './faults/FaultState';
 export type { DelaySpec } from './operator/timing';
-export type { GroundTruthRecord, GroundTruthOutcome } from './operator/GroundTruthLog';
+export type {
+  GroundTruthRecord,
+  GroundTruthOutcome,
+} from './operator/GroundTruthLog';
 export type { Identity, Role } from './auth/identities';
 export type { WriteOptions } from './service/ObjectService';
 export type { EmulatorLogger } from './util/logger';

@@ -3,11 +3,17 @@ import { InputError } from '@backstage/errors';
 import { demoIdentities, Identity } from './auth/identities';
 import { EmulatedCluster } from './cluster/EmulatedCluster';
 import { ClusterHandle, createClusterHandle } from './cluster/ClusterHandle';
-import { EmulatorClusterOptions, EmulatorOptions } from './config/EmulatorOptions';
+import {
+  EmulatorClusterOptions,
+  EmulatorOptions,
+} from './config/EmulatorOptions';
 import { defaultStateDir } from './config/findRepoRoot';
 import { writeKubeconfig } from './config/writeKubeconfig';
 import { DEMO_CLUSTERS, DEMO_TENANTS, DemoTenant } from './demo/demoOrg';
-import { installPlatform, installSystemNamespaces } from './demo/installPlatform';
+import {
+  installPlatform,
+  installSystemNamespaces,
+} from './demo/installPlatform';
 import { DEMO_KINDS } from './demo/platformKinds';
 import { seedHistory, SeedTarget } from './demo/seedHistory';
 import { FaultSettings, parseFaultSettings } from './faults/FaultState';
@@ -15,7 +21,11 @@ import { EventRecorder } from './operator/EventRecorder';
 import { GroundTruthLog, GroundTruthRecord } from './operator/GroundTruthLog';
 import { PlatformOperator } from './operator/PlatformOperator';
 import { PlatformReconciler } from './operator/PlatformReconciler';
-import { DEFAULT_OPERATOR_TIMING, OperatorTiming, parseDelaySpec } from './operator/timing';
+import {
+  DEFAULT_OPERATOR_TIMING,
+  OperatorTiming,
+  parseDelaySpec,
+} from './operator/timing';
 import { loadState, saveState } from './persistence/stateFile';
 import { ApiServer } from './server/ApiServer';
 import { ensureCertificates } from './tls/certificates';
@@ -65,12 +75,20 @@ function checkOptions(options: EmulatorOptions): void {
   const names = new Set<string>();
   for (const c of clusters) {
     if (!c.name || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(c.name)) {
-      throw new InputError(`cluster name "${c.name}" must be a lowercase DNS label`);
+      throw new InputError(
+        `cluster name "${c.name}" must be a lowercase DNS label`,
+      );
     }
-    if (names.has(c.name)) throw new InputError(`cluster "${c.name}" is listed twice`);
+    if (names.has(c.name))
+      throw new InputError(`cluster "${c.name}" is listed twice`);
     names.add(c.name);
-    if (c.port !== undefined && (!Number.isInteger(c.port) || c.port < 0 || c.port > 65535)) {
-      throw new InputError(`cluster "${c.name}": port must be an integer in 0..65535`);
+    if (
+      c.port !== undefined &&
+      (!Number.isInteger(c.port) || c.port < 0 || c.port > 65535)
+    ) {
+      throw new InputError(
+        `cluster "${c.name}": port must be an integer in 0..65535`,
+      );
     }
   }
   const op = options.operator ?? {};
@@ -81,7 +99,9 @@ function checkOptions(options: EmulatorOptions): void {
     }
   }
   if ((op.failureRate ?? 0) + (op.stuckRate ?? 0) > 1) {
-    throw new InputError('operator.failureRate + operator.stuckRate must not exceed 1');
+    throw new InputError(
+      'operator.failureRate + operator.stuckRate must not exceed 1',
+    );
   }
 }
 
@@ -91,11 +111,15 @@ function operatorTiming(options: EmulatorOptions): OperatorTiming {
   if (op.delays) {
     // Configured delays replace the defaults as a whole, so `default` applies to every kind.
     for (const key of Object.keys(delays)) delete delays[key];
-    for (const [kind, spec] of Object.entries(op.delays)) delays[kind] = parseDelaySpec(spec, `operator.delays.${kind}`);
+    for (const [kind, spec] of Object.entries(op.delays))
+      delays[kind] = parseDelaySpec(spec, `operator.delays.${kind}`);
   }
   return {
     delays,
-    deletionDelay: op.deletionDelay !== undefined ? parseDelaySpec(op.deletionDelay, 'operator.deletionDelay') : DEFAULT_OPERATOR_TIMING.deletionDelay,
+    deletionDelay:
+      op.deletionDelay !== undefined
+        ? parseDelaySpec(op.deletionDelay, 'operator.deletionDelay')
+        : DEFAULT_OPERATOR_TIMING.deletionDelay,
     failureRate: op.failureRate ?? DEFAULT_OPERATOR_TIMING.failureRate,
     stuckRate: op.stuckRate ?? DEFAULT_OPERATOR_TIMING.stuckRate,
   };
@@ -107,23 +131,35 @@ const TENANT_LABEL = 'fractal.dev/tenant';
  * Starts the emulated clusters: one HTTPS port each, the demo platform, the
  * seeded history and the simulated operator. See the package README.
  */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+export async function startEmulator(
+  options: EmulatorOptions = {},
+): Promise<RunningEmulator> {
   checkOptions(options);
   const logger = options.logger ?? silentLogger;
   const host = options.host ?? '127.0.0.1';
   const stateDir = resolve(options.stateDir ?? defaultStateDir());
   const randomSeed = options.randomSeed ?? 42;
-  const clusterOptions: EmulatorClusterOptions[] = options.clusters ?? DEMO_CLUSTERS;
+  const clusterOptions: EmulatorClusterOptions[] =
+    options.clusters ?? DEMO_CLUSTERS;
   const tenantNames = options.tenants ?? DEMO_TENANTS.map(t => t.name);
   const tenants: DemoTenant[] = tenantNames.map(
-    name => DEMO_TENANTS.find(t => t.name === name) ?? { name, components: [`${name}-service`], user: name, adopter: true },
+    name =>
+      DEMO_TENANTS.find(t => t.name === name) ?? {
+        name,
+        components: [`${name}-service`],
+        user: name,
+        adopter: true,
+      },
   );
   const identities = options.identities ?? demoIdentities(tenantNames);
   const platform = options.platform ?? true;
   const timing = operatorTiming(options);
   const startFaults = clusterOptions.map(c => parseFaultSettings(c.faults));
 
-  const tls = await ensureCertificates(stateDir, host === '0.0.0.0' || host === '::' ? [] : [host]);
+  const tls = await ensureCertificates(
+    stateDir,
+    host === '0.0.0.0' || host === '::' ? [] : [host],
+  );
   const clusters = clusterOptions.map(
     c =>
       new EmulatedCluster({
@@ -152,13 +188,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     installPlatform(cluster, DEMO_KINDS, tenantNames, TENANT_LABEL, now);
     const events = new EventRecorder(cluster, eventTtlMs, logger);
     const random = new Random(`operator:${randomSeed}:${cluster.name}`);
-    const reconciler = new PlatformReconciler(cluster, DEMO_KINDS, groundTruth, events, random);
+    const reconciler = new PlatformReconciler(
+      cluster,
+      DEMO_KINDS,
+      groundTruth,
+      events,
+      random,
+    );
     for (const def of DEMO_KINDS) {
-      cluster.core.strategies.set(storageKeyOf(PLATFORM_GROUP, def.plural), reconciler.admissionStrategy(def));
+      cluster.core.strategies.set(
+        storageKeyOf(PLATFORM_GROUP, def.plural),
+        reconciler.admissionStrategy(def),
+      );
     }
     targets.push({ cluster, reconciler });
     if (options.operator?.enabled !== false) {
-      operators.push(new PlatformOperator(cluster, reconciler, groundTruth, events, timing, random, logger, 60_000));
+      operators.push(
+        new PlatformOperator(
+          cluster,
+          reconciler,
+          groundTruth,
+          events,
+          timing,
+          random,
+          logger,
+          60_000,
+        ),
+      );
     }
   }
   const seed = options.seed ?? true;
@@ -173,7 +229,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       kinds: DEMO_KINDS,
       tenantLabel: TENANT_LABEL,
     });
-    logger.info('seeded demo history', { claims: count, clusters: clusters.length });
+    logger.info('seeded demo history', {
+      claims: count,
+      clusters: clusters.length,
+    });
   }
   groundTruth.flush();
 
@@ -203,7 +262,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     throw error;
   }
   clusters.forEach((cluster, i) => {
-    if (Object.keys(startFaults[i]).length > 0) cluster.faults.set(startFaults[i]);
+    if (Object.keys(startFaults[i]).length > 0)
+      cluster.faults.set(startFaults[i]);
   });
   for (const operator of operators) operator.start();
 
@@ -217,10 +277,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     caPem: tls.caCert,
   }));
   const kubeconfigPath = join(stateDir, 'kubeconfig');
-  await writeKubeconfig(kubeconfigPath, infos, tls.caCert, identities, infos[0]?.name);
+  await writeKubeconfig(
+    kubeconfigPath,
+    infos,
+    tls.caCert,
+    identities,
+    infos[0]?.name,
+  );
 
   let dirty = false;
-  const unsubscribers = options.persist ? clusters.map(c => c.subscribe(() => { dirty = true; })) : [];
+  const unsubscribers = options.persist
+    ? clusters.map(c =>
+        c.subscribe(() => {
+          dirty = true;
+        }),
+      )
+    : [];
   const persistTimer = options.persist
     ? setInterval(() => {
         if (!dirty) return;
@@ -228,7 +300,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         try {
           saveState(stateFile, clusters);
         } catch (error) {
-          logger.error('could not save state', { file: stateFile, error: String(error) });
+          logger.error('could not save state', {
+            file: stateFile,
+            error: String(error),
+          });
         }
       }, 2000)
     : undefined;
@@ -247,9 +322,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     tokens: Object.fromEntries(identities.map(i => [i.name, i.token])),
     identities,
     groundTruth: cluster => groundTruth.all(cluster),
-    setFaults: (cluster, faults) => clusters[byName(cluster)].faults.set(parseFaultSettings(faults)),
+    setFaults: (cluster, faults) =>
+      clusters[byName(cluster)].faults.set(parseFaultSettings(faults)),
     clearFaults: cluster => {
-      for (const c of cluster ? [clusters[byName(cluster)]] : clusters) c.faults.clear();
+      for (const c of cluster ? [clusters[byName(cluster)]] : clusters)
+        c.faults.clear();
     },
     cluster: name => {
       const index = byName(name);

@@ -44,7 +44,12 @@ export function qualifiedResource(r: ResourceName): string {
 /** An error answered as a Kubernetes Status object. */
 export class StatusError extends Error {
   readonly body: StatusBody;
-  constructor(code: number, reason: string, message: string, details?: StatusDetails) {
+  constructor(
+    code: number,
+    reason: string,
+    message: string,
+    details?: StatusDetails,
+  ) {
     super(message);
     this.name = 'StatusError';
     this.body = statusBody(code, reason, message, details);
@@ -102,7 +107,12 @@ export function notFound(r: ResourceName, name: string): StatusError {
 
 /** 404 for a path the server does not serve. */
 export function pathNotFound(): StatusError {
-  return new StatusError(404, 'NotFound', 'the server could not find the requested resource', {});
+  return new StatusError(
+    404,
+    'NotFound',
+    'the server could not find the requested resource',
+    {},
+  );
 }
 
 /** 409 AlreadyExists. */
@@ -116,11 +126,17 @@ export function alreadyExists(r: ResourceName, name: string): StatusError {
 }
 
 /** 409 Conflict for an update that cannot be applied. */
-export function conflict(r: ResourceName, name: string, why: string): StatusError {
+export function conflict(
+  r: ResourceName,
+  name: string,
+  why: string,
+): StatusError {
   return new StatusError(
     409,
     'Conflict',
-    `Operation cannot be fulfilled on ${qualifiedResource(r)} "${name}": ${why}`,
+    `Operation cannot be fulfilled on ${qualifiedResource(
+      r,
+    )} "${name}": ${why}`,
     resourceDetails(r, name),
   );
 }
@@ -152,9 +168,14 @@ export interface ForbiddenRequest {
 
 /** 403 Forbidden with the message shape of RBAC denials. */
 export function forbidden(req: ForbiddenRequest): StatusError {
-  const qualified = qualifiedResource({ group: req.group, resource: req.resource });
+  const qualified = qualifiedResource({
+    group: req.group,
+    resource: req.resource,
+  });
   const subject = req.name ? `${qualified} "${req.name}"` : qualified;
-  const resource = req.subresource ? `${req.resource}/${req.subresource}` : req.resource;
+  const resource = req.subresource
+    ? `${req.resource}/${req.subresource}`
+    : req.resource;
   const scope = req.namespace
     ? `in the namespace "${req.namespace}"`
     : 'at the cluster scope';
@@ -167,7 +188,11 @@ export function forbidden(req: ForbiddenRequest): StatusError {
 }
 
 /** 403 Forbidden with a free-form reason. */
-export function forbiddenBecause(r: ResourceName, name: string, why: string): StatusError {
+export function forbiddenBecause(
+  r: ResourceName,
+  name: string,
+  why: string,
+): StatusError {
   return new StatusError(
     403,
     'Forbidden',
@@ -196,16 +221,23 @@ export function unsupportedMediaType(accepted: string[]): StatusError {
   return new StatusError(
     415,
     'UnsupportedMediaType',
-    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
+    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(
+      ', ',
+    )}`,
     {},
   );
 }
 
 /** 500 InternalError. */
 export function internalError(message: string): StatusError {
-  return new StatusError(500, 'InternalError', `Internal error occurred: ${message}`, {
-    causes: [{ reason: '', message }],
-  });
+  return new StatusError(
+    500,
+    'InternalError',
+    `Internal error occurred: ${message}`,
+    {
+      causes: [{ reason: '', message }],
+    },
+  );
 }
 
 /** 503 ServiceUnavailable. */
@@ -245,12 +277,22 @@ export function invalid(
 ): StatusError {
   const qualifiedKind = group ? `${kind}.${group}` : kind;
   const rendered = errors.map(e => `${e.field}: ${e.message}`);
-  const aggregate = rendered.length === 1 ? rendered[0] : `[${rendered.join(', ')}]`;
+  const aggregate =
+    rendered.length === 1 ? rendered[0] : `[${rendered.join(', ')}]`;
   const details: StatusDetails = { name };
   if (group) details.group = group;
   details.kind = kind;
-  details.causes = errors.map(e => ({ reason: e.reason, message: e.message, field: e.field }));
-  return new StatusError(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${aggregate}`, details);
+  details.causes = errors.map(e => ({
+    reason: e.reason,
+    message: e.message,
+    field: e.field,
+  }));
+  return new StatusError(
+    422,
+    'Invalid',
+    `${qualifiedKind} "${name}" is invalid: ${aggregate}`,
+    details,
+  );
 }
 
 /** Formats a value the way field errors quote it (`"abc"`, `5`, `true`). */

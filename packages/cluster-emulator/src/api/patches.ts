@@ -2,7 +2,10 @@ import { clone, deepEqual, isJsonObject, JsonValue } from '../util/json';
 import { badRequest, unprocessable } from './StatusError';
 
 /** Applies an RFC 7386 JSON merge patch. Returns a new value. */
-export function applyMergePatch(target: JsonValue | undefined, patch: JsonValue): JsonValue {
+export function applyMergePatch(
+  target: JsonValue | undefined,
+  patch: JsonValue,
+): JsonValue {
   if (!isJsonObject(patch)) {
     return clone(patch);
   }
@@ -45,7 +48,11 @@ function decodeOperations(patch: JsonValue): JsonPatchOperation[] {
     );
   }
   return patch.map(op => {
-    if (!isJsonObject(op) || typeof op.op !== 'string' || typeof op.path !== 'string') {
+    if (
+      !isJsonObject(op) ||
+      typeof op.op !== 'string' ||
+      typeof op.path !== 'string'
+    ) {
       throw badRequest('invalid JSON patch operation: missing op or path');
     }
     return {
@@ -59,7 +66,11 @@ function decodeOperations(patch: JsonValue): JsonPatchOperation[] {
 
 type Container = JsonValue[] | { [key: string]: JsonValue };
 
-function resolveParent(doc: JsonValue, segments: string[], pointer: string): Container {
+function resolveParent(
+  doc: JsonValue,
+  segments: string[],
+  pointer: string,
+): Container {
   let current: JsonValue = doc;
   for (const segment of segments.slice(0, -1)) {
     let next: JsonValue | undefined;
@@ -79,7 +90,12 @@ function resolveParent(doc: JsonValue, segments: string[], pointer: string): Con
   return current;
 }
 
-function arrayIndex(arr: JsonValue[], segment: string, allowEnd: boolean, pointer: string): number {
+function arrayIndex(
+  arr: JsonValue[],
+  segment: string,
+  allowEnd: boolean,
+  pointer: string,
+): number {
   if (allowEnd && segment === '-') {
     return arr.length;
   }
@@ -88,7 +104,9 @@ function arrayIndex(arr: JsonValue[], segment: string, allowEnd: boolean, pointe
   }
   const index = Number(segment);
   if (index > arr.length || (!allowEnd && index === arr.length)) {
-    throw unprocessable(`Unable to access invalid index: ${index}: invalid index referenced: ${pointer}`);
+    throw unprocessable(
+      `Unable to access invalid index: ${index}: invalid index referenced: ${pointer}`,
+    );
   }
   return index;
 }
@@ -118,7 +136,9 @@ function removeAt(doc: JsonValue, pointer: string): JsonValue {
     return parent.splice(index, 1)[0];
   }
   if (!(last in parent)) {
-    throw unprocessable(`Unable to remove nonexistent key: ${last}: missing value`);
+    throw unprocessable(
+      `Unable to remove nonexistent key: ${last}: missing value`,
+    );
   }
   const value = parent[last];
   delete parent[last];
@@ -140,7 +160,11 @@ function addAt(doc: JsonValue, pointer: string, value: JsonValue): JsonValue {
   return doc;
 }
 
-function replaceAt(doc: JsonValue, pointer: string, value: JsonValue): JsonValue {
+function replaceAt(
+  doc: JsonValue,
+  pointer: string,
+  value: JsonValue,
+): JsonValue {
   const segments = parsePointer(pointer);
   if (segments.length === 0) {
     return value;
@@ -151,7 +175,9 @@ function replaceAt(doc: JsonValue, pointer: string, value: JsonValue): JsonValue
     parent[arrayIndex(parent, last, false, pointer)] = value;
   } else {
     if (!(last in parent)) {
-      throw unprocessable(`replace operation does not apply: doc is missing key: ${pointer}: missing value`);
+      throw unprocessable(
+        `replace operation does not apply: doc is missing key: ${pointer}: missing value`,
+      );
     }
     parent[last] = value;
   }

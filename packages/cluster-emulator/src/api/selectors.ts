@@ -9,7 +9,8 @@ export type LabelRequirement =
 /** A parsed label selector: all requirements must hold. */
 export type LabelSelector = LabelRequirement[];
 
-const KEY_RE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const KEY_RE =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const VALUE_RE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 function fail(detail: string): never {
@@ -18,14 +19,22 @@ function fail(detail: string): never {
 
 function checkKey(key: string): string {
   if (!key || key.length > 317 || !KEY_RE.test(key)) {
-    fail(`key: Invalid value: ${JSON.stringify(key)}: name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`);
+    fail(
+      `key: Invalid value: ${JSON.stringify(
+        key,
+      )}: name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+    );
   }
   return key;
 }
 
 function checkValue(value: string): string {
   if (value.length > 63 || !VALUE_RE.test(value)) {
-    fail(`values[0][${value}]: Invalid value: ${JSON.stringify(value)}: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`);
+    fail(
+      `values[0][${value}]: Invalid value: ${JSON.stringify(
+        value,
+      )}: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+    );
   }
   return value;
 }
@@ -68,7 +77,11 @@ export function parseLabelSelector(input: string | undefined): LabelSelector {
         .split(',')
         .map(v => v.trim())
         .map(checkValue);
-      requirements.push({ key: checkKey(set[1]), op: set[2] as 'in' | 'notin', values });
+      requirements.push({
+        key: checkKey(set[1]),
+        op: set[2] as 'in' | 'notin',
+        values,
+      });
       continue;
     }
     const cmp = CMP_RE.exec(term);
@@ -82,12 +95,19 @@ export function parseLabelSelector(input: string | undefined): LabelSelector {
         }
         requirements.push({ key, op: op === '<' ? 'lt' : 'gt', value });
       } else {
-        requirements.push({ key, op: op === '!=' ? 'notin' : 'in', values: [checkValue(cmp[3])] });
+        requirements.push({
+          key,
+          op: op === '!=' ? 'notin' : 'in',
+          values: [checkValue(cmp[3])],
+        });
       }
       continue;
     }
     if (term.startsWith('!')) {
-      requirements.push({ key: checkKey(term.slice(1).trim()), op: 'notexists' });
+      requirements.push({
+        key: checkKey(term.slice(1).trim()),
+        op: 'notexists',
+      });
       continue;
     }
     requirements.push({ key: checkKey(term), op: 'exists' });
@@ -177,7 +197,9 @@ export function parseFieldSelector(
   for (const term of splitUnescaped(input, ',')) {
     const match = /^([^=!]+?)\s*(==|=|!=)(.*)$/.exec(term.trim());
     if (!match) {
-      throw badRequest(`invalid selector: '${input}'; can't understand '${term}'`);
+      throw badRequest(
+        `invalid selector: '${input}'; can't understand '${term}'`,
+      );
     }
     const field = match[1].trim();
     if (!supported.includes(field)) {

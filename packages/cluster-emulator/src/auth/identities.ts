@@ -29,7 +29,11 @@ const READ_VERBS = new Set(['get', 'list', 'watch']);
 export type NamespaceTenant = (namespace: string) => string | undefined;
 
 /** Whether an identity may make a request. */
-export function isAllowed(identity: Identity, req: AccessRequest, tenantOf: NamespaceTenant): boolean {
+export function isAllowed(
+  identity: Identity,
+  req: AccessRequest,
+  tenantOf: NamespaceTenant,
+): boolean {
   switch (identity.role) {
     case 'admin':
       return true;
@@ -37,13 +41,24 @@ export function isAllowed(identity: Identity, req: AccessRequest, tenantOf: Name
       return READ_VERBS.has(req.verb);
     case 'provisioner':
       if (READ_VERBS.has(req.verb)) return true;
-      return req.custom && req.namespace !== undefined && req.namespace.startsWith('tenant-');
+      return (
+        req.custom &&
+        req.namespace !== undefined &&
+        req.namespace.startsWith('tenant-')
+      );
     case 'tenant': {
       if (!identity.tenant) return false;
       if (req.group === '' && req.resource === 'namespaces') {
-        return req.verb === 'get' && req.name !== undefined && tenantOf(req.name) === identity.tenant;
+        return (
+          req.verb === 'get' &&
+          req.name !== undefined &&
+          tenantOf(req.name) === identity.tenant
+        );
       }
-      return req.namespace !== undefined && tenantOf(req.namespace) === identity.tenant;
+      return (
+        req.namespace !== undefined &&
+        tenantOf(req.namespace) === identity.tenant
+      );
     }
     default:
       return false;
@@ -55,7 +70,11 @@ export function demoIdentities(tenants: readonly string[]): Identity[] {
   return [
     { name: 'admin', token: 'admin-token', role: 'admin' },
     { name: 'fractal-reader', token: 'fractal-reader-token', role: 'reader' },
-    { name: 'fractal-provisioner', token: 'fractal-provisioner-token', role: 'provisioner' },
+    {
+      name: 'fractal-provisioner',
+      token: 'fractal-provisioner-token',
+      role: 'provisioner',
+    },
     ...tenants.map(tenant => ({
       name: `tenant-${tenant}`,
       token: `tenant-${tenant}-token`,

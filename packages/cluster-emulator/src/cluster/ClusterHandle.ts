@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { JsonObject } from '../util/json';
+import { toJsonObject } from '../util/json';
 import { KubeObject, metaString, parseApiVersion } from '../util/objects';
 import { FaultSettings, parseFaultSettings } from '../faults/FaultState';
 import { listObjects } from '../service/listObjects';
@@ -18,15 +18,36 @@ export interface ClusterHandle {
    * same rules as the API: validation, defaults, managed fields, the operator.
    * Throws the Status error the API would answer with.
    */
-  create(obj: KubeObject, options?: WriteOptions): KubeObject;
+  create(obj: object, options?: WriteOptions): KubeObject;
   /** Server-side apply (`fieldManager` defaults to `fractal-cluster-emulator`). */
-  apply(obj: KubeObject, options?: WriteOptions): KubeObject;
+  apply(obj: object, options?: WriteOptions): KubeObject;
   /** Replaces an object's status (as a controller writing `/status` would). */
-  updateStatus(apiVersion: string, kind: string, name: string, namespace: string | undefined, status: JsonObject): KubeObject;
-  get(apiVersion: string, kind: string, name: string, namespace?: string): KubeObject | undefined;
-  list(apiVersion: string, kind: string, namespace?: string, labelSelector?: string): KubeObject[];
+  updateStatus(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace: string | undefined,
+    status: object,
+  ): KubeObject;
+  get(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+  ): KubeObject | undefined;
+  list(
+    apiVersion: string,
+    kind: string,
+    namespace?: string,
+    labelSelector?: string,
+  ): KubeObject[];
   /** Deletes an object (finalizers are honoured). */
-  delete(apiVersion: string, kind: string, name: string, namespace?: string): void;
+  delete(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+  ): void;
   /** Drops watch history up to now: older resourceVersions then get 410 Expired. */
   compact(): void;
   /** The cluster's latest resourceVersion. */
@@ -39,34 +60,68 @@ export interface ClusterHandle {
 }
 
 /** Builds the handle of a cluster. */
-export function createClusterHandle(cluster: EmulatedCluster, server: ApiServer, info: { url: string }): ClusterHandle {
+export function createClusterHandle(
+  cluster: EmulatedCluster,
+  server: ApiServer,
+  info: { url: string },
+): ClusterHandle {
   const typeOf = (apiVersion: string, kind: string): ResourceType => {
     const { group, version } = parseApiVersion(apiVersion);
     const type = cluster.core.registry.byKind(group, version, kind);
-    if (!type) throw new InputError(`cluster ${cluster.name} does not serve ${apiVersion} ${kind}`);
+    if (!type)
+      throw new InputError(
+        `cluster ${cluster.name} does not serve ${apiVersion} ${kind}`,
+      );
     return type;
   };
-  const defaults = (options?: WriteOptions): WriteOptions => ({ fieldManager: 'fractal-cluster-emulator', ...options });
+  const defaults = (options?: WriteOptions): WriteOptions => ({
+    fieldManager: 'fractal-cluster-emulator',
+    ...options,
+  });
+  const typed = (input: object) => {
+    const obj = toJsonObject(input);
+    return { obj, type: typeOf(String(obj.apiVersion), String(obj.kind)) };
+  };
   return {
     name: cluster.name,
     environment: cluster.environment,
     url: info.url,
-    create: (obj, options) =>
-      cluster.service.create(typeOf(String(obj.apiVersion), String(obj.kind)), metaString(obj, 'namespace'), obj, defaults(options)).object,
-    apply: (obj, options) =>
-      cluster.service.apply(
-        typeOf(String(obj.apiVersion), String(obj.kind)),
+    create: (input, options) => {
+      const { obj, type } = typed(input);
+      return cluster.service.create(
+        type,
+        metaString(obj, 'namespace'),
+        obj,
+        defaults(options),
+      ).object;
+    },
+    apply: (input, options) => {
+      const { obj, type } = typed(input);
+      return cluster.service.apply(
+        type,
         metaString(obj, 'namespace'),
         metaString(obj, 'name') ?? '',
         obj,
         'main',
         defaults(options),
-      ).object,
+      ).object;
+    },
     updateStatus: (apiVersion, kind, name, namespace, status) =>
-      cluster.service.patch(typeOf(apiVersion, kind), namespace, name, PATCH_TYPES.merge, { status }, 'status', defaults()).object,
-    get: (apiVersion, kind, name, namespace) => cluster.service.find(typeOf(apiVersion, kind), namespace, name)?.object,
+      cluster.service.patch(
+        typeOf(apiVersion, kind),
+        namespace,
+        name,
+        PATCH_TYPES.merge,
+        { status: toJsonObject(status) },
+        'status',
+        defaults(),
+      ).object,
+    get: (apiVersion, kind, name, namespace) =>
+      cluster.service.find(typeOf(apiVersion, kind), namespace, name)?.object,
     list: (apiVersion, kind, namespace, labelSelector) =>
-      listObjects(cluster.core.store, typeOf(apiVersion, kind), namespace, { labelSelector }).items.map(s => s.object),
+      listObjects(cluster.core.store, typeOf(apiVersion, kind), namespace, {
+        labelSelector,
+      }).items.map(s => s.object),
     delete: (apiVersion, kind, name, namespace) => {
       cluster.service.delete(typeOf(apiVersion, kind), namespace, name);
     },

@@ -58,8 +58,15 @@ export class EmulatedCluster {
     };
     for (const type of BUILTIN_TYPES) this.core.registry.register(type);
     this.service = new ObjectService(this.core);
-    this.namespaces = new NamespaceController(this.core, this.service, options.logger);
-    strategies.set(NAMESPACE_TYPE.storageKey, namespaceStrategy(name => this.namespaces.terminate(name)));
+    this.namespaces = new NamespaceController(
+      this.core,
+      this.service,
+      options.logger,
+    );
+    strategies.set(
+      NAMESPACE_TYPE.storageKey,
+      namespaceStrategy(name => this.namespaces.terminate(name)),
+    );
     strategies.set(
       CRD_TYPE.storageKey,
       crdStrategy(this.core, key => {
@@ -71,7 +78,11 @@ export class EmulatedCluster {
 
   /** Starts the built-in controllers (after any persisted state is loaded). */
   startControllers(): void {
-    this.garbageCollector = new GarbageCollector(this.core, this.service, this.options.logger);
+    this.garbageCollector = new GarbageCollector(
+      this.core,
+      this.service,
+      this.options.logger,
+    );
     const gc = this.garbageCollector;
     this.unsubscribers.push(
       this.subscribe(event => {
@@ -79,9 +90,12 @@ export class EmulatedCluster {
         this.namespaces.onEvent(event);
       }),
     );
-    for (const stored of this.core.store.table(NAMESPACE_TYPE.storageKey).objects.values()) {
+    for (const stored of this.core.store
+      .table(NAMESPACE_TYPE.storageKey)
+      .objects.values()) {
       const meta = stored.object.metadata;
-      if (isJsonObject(meta) && meta.deletionTimestamp) this.namespaces.terminate(String(meta.name));
+      if (isJsonObject(meta) && meta.deletionTimestamp)
+        this.namespaces.terminate(String(meta.name));
     }
   }
 
@@ -106,7 +120,9 @@ export class EmulatedCluster {
 
   /** The tenant of a namespace: its tenant label. */
   tenantOf(namespace: string): string | undefined {
-    const ns = this.core.store.table(NAMESPACE_TYPE.storageKey).get(objectKey('', namespace));
+    const ns = this.core.store
+      .table(NAMESPACE_TYPE.storageKey)
+      .get(objectKey('', namespace));
     return ns ? labelsOf(ns.object)[this.options.tenantLabel] : undefined;
   }
 

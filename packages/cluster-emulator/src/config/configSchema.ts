@@ -7,7 +7,10 @@ const delaySpec = {
       type: 'object',
       required: ['distribution', 'ms'],
       additionalProperties: false,
-      properties: { distribution: { const: 'fixed' }, ms: { type: 'number', minimum: 0 } },
+      properties: {
+        distribution: { const: 'fixed' },
+        ms: { type: 'number', minimum: 0 },
+      },
     },
     {
       type: 'object',
@@ -59,7 +62,11 @@ export const CONFIG_SCHEMA = {
     randomSeed: { type: ['number', 'string'] },
     logLevel: { enum: ['debug', 'info', 'silent'] },
     eventTtlMs: { type: 'number', minimum: 1000 },
-    tenants: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }, uniqueItems: true },
+    tenants: {
+      type: 'array',
+      items: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' },
+      uniqueItems: true,
+    },
     clusters: {
       type: 'array',
       minItems: 1,

@@ -8,7 +8,9 @@ export function findRepoRoot(from: string): string | undefined {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {
       try {
-        const json = JSON.parse(readFileSync(pkg, 'utf8')) as { workspaces?: unknown };
+        const json = JSON.parse(readFileSync(pkg, 'utf8')) as {
+          workspaces?: unknown;
+        };
         if (json.workspaces) return dir;
       } catch {
         // An unreadable package.json is not a workspace root; keep looking.

@@ -21,8 +21,14 @@ describe('the config file', () => {
     [{ clusters: [{ name: 'dev', port: 70000 }] }, /port/],
     [{ operator: { failureRate: 2 } }, /failureRate/],
     [{ operator: { delays: { Bucket: { distribution: 'gamma' } } } }, /delays/],
-    [{ clusters: [{ name: 'dev', faults: { chaos: 1 } }] }, /additional properties/],
-    [{ identities: [{ name: 'x', token: 't', role: 'tenant' }] }, /role tenant but no tenant/],
+    [
+      { clusters: [{ name: 'dev', faults: { chaos: 1 } }] },
+      /additional properties/,
+    ],
+    [
+      { identities: [{ name: 'x', token: 't', role: 'tenant' }] },
+      /role tenant but no tenant/,
+    ],
     [{ unknownKey: true }, /additional properties/],
   ])('rejects %j', (config, message) => {
     expect(() => parseConfig(config, 'test.yaml')).toThrow(InputError);
@@ -33,12 +39,26 @@ describe('the config file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fractal-emulator-config-'));
     const file = join(dir, 'c.yaml');
     writeFileSync(file, 'stateDir: state\nseed: false\n');
-    expect(loadConfigFile(file)).toEqual({ stateDir: join(dir, 'state'), seed: false });
+    expect(loadConfigFile(file)).toEqual({
+      stateDir: join(dir, 'state'),
+      seed: false,
+    });
   });
 
   it('refuses to start with invalid options', async () => {
-    await expect(startEmulator({ clusters: [{ name: 'a', port: 0 }, { name: 'a', port: 0 }] })).rejects.toThrow('listed twice');
-    await expect(startEmulator({ operator: { failureRate: 0.8, stuckRate: 0.5 } })).rejects.toThrow(InputError);
-    await expect(startEmulator({ operator: { delays: { default: -1 } } })).rejects.toThrow('non-negative');
+    await expect(
+      startEmulator({
+        clusters: [
+          { name: 'a', port: 0 },
+          { name: 'a', port: 0 },
+        ],
+      }),
+    ).rejects.toThrow('listed twice');
+    await expect(
+      startEmulator({ operator: { failureRate: 0.8, stuckRate: 0.5 } }),
+    ).rejects.toThrow(InputError);
+    await expect(
+      startEmulator({ operator: { delays: { default: -1 } } }),
+    ).rejects.toThrow('non-negative');
   });
 });

@@ -15,7 +15,10 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile(CONFIG_SCHEMA);
 
 /** Validates a parsed config object; throws InputError listing every problem. */
-export function parseConfig(input: unknown, source: string): EmulatorConfigFile {
+export function parseConfig(
+  input: unknown,
+  source: string,
+): EmulatorConfigFile {
   const value = input ?? {};
   if (!validate(value)) {
     const problems = (validate.errors ?? [])
@@ -26,7 +29,9 @@ export function parseConfig(input: unknown, source: string): EmulatorConfigFile 
   const config = value as EmulatorConfigFile;
   for (const identity of config.identities ?? []) {
     if (identity.role === 'tenant' && !identity.tenant) {
-      throw new InputError(`invalid emulator config ${source}: identity ${identity.name} has role tenant but no tenant`);
+      throw new InputError(
+        `invalid emulator config ${source}: identity ${identity.name} has role tenant but no tenant`,
+      );
     }
   }
   return config;
@@ -42,13 +47,19 @@ export function loadConfigFile(path: string): EmulatorConfigFile {
   try {
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read emulator config ${absolute}: ${(error as Error).message}`);
+    throw new InputError(
+      `cannot read emulator config ${absolute}: ${(error as Error).message}`,
+    );
   }
   let parsed: unknown;
   try {
     parsed = parse(text);
   } catch (error) {
-    throw new InputError(`emulator config ${absolute} is not valid YAML: ${(error as Error).message}`);
+    throw new InputError(
+      `emulator config ${absolute} is not valid YAML: ${
+        (error as Error).message
+      }`,
+    );
   }
   const config = parseConfig(parsed, absolute);
   if (config.stateDir && !isAbsolute(config.stateDir)) {

@@ -1,5 +1,9 @@
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
-import { postgresClaim, startTestEmulator, TestEmulator } from '../__testUtils__/testEmulator';
+import {
+  postgresClaim,
+  startTestEmulator,
+  TestEmulator,
+} from '../__testUtils__/testEmulator';
 import { statusOf } from '../__testUtils__/statusOf';
 
 const PG = '/apis/platform.fractal.dev/v1alpha1';
@@ -9,7 +13,9 @@ describe('authentication and authorization', () => {
 
   beforeAll(async () => {
     t = await startTestEmulator({ operator: { enabled: false } });
-    t.emulator.cluster('dev').create(postgresClaim('existing', 'tenant-payments'));
+    t.emulator
+      .cluster('dev')
+      .create(postgresClaim('existing', 'tenant-payments'));
   }, 30_000);
   afterAll(() => t.stop());
 
@@ -34,35 +40,89 @@ describe('authentication and authorization', () => {
   it.each([
     ['fractal-reader', 'GET', `${PG}/postgresqlinstances`, 200],
     ['fractal-reader', 'GET', '/api/v1/namespaces', 200],
-    ['fractal-reader', 'POST', `${PG}/namespaces/tenant-payments/postgresqlinstances`, 403],
-    ['fractal-provisioner', 'GET', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', 200],
-    ['fractal-provisioner', 'POST', `${PG}/namespaces/tenant-payments/postgresqlinstances`, 201],
-    ['fractal-provisioner', 'POST', `${PG}/namespaces/default/postgresqlinstances`, 403],
+    [
+      'fractal-reader',
+      'POST',
+      `${PG}/namespaces/tenant-payments/postgresqlinstances`,
+      403,
+    ],
+    [
+      'fractal-provisioner',
+      'GET',
+      '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+      200,
+    ],
+    [
+      'fractal-provisioner',
+      'POST',
+      `${PG}/namespaces/tenant-payments/postgresqlinstances`,
+      201,
+    ],
+    [
+      'fractal-provisioner',
+      'POST',
+      `${PG}/namespaces/default/postgresqlinstances`,
+      403,
+    ],
     ['fractal-provisioner', 'POST', '/api/v1/namespaces', 403],
-    ['fractal-provisioner', 'DELETE', `${PG}/namespaces/tenant-payments/postgresqlinstances/existing`, 200],
-    ['tenant-checkout', 'POST', `${PG}/namespaces/tenant-checkout/postgresqlinstances`, 201],
-    ['tenant-checkout', 'GET', `${PG}/namespaces/tenant-checkout/postgresqlinstances`, 200],
-    ['tenant-checkout', 'GET', `${PG}/namespaces/tenant-payments/postgresqlinstances`, 403],
+    [
+      'fractal-provisioner',
+      'DELETE',
+      `${PG}/namespaces/tenant-payments/postgresqlinstances/existing`,
+      200,
+    ],
+    [
+      'tenant-checkout',
+      'POST',
+      `${PG}/namespaces/tenant-checkout/postgresqlinstances`,
+      201,
+    ],
+    [
+      'tenant-checkout',
+      'GET',
+      `${PG}/namespaces/tenant-checkout/postgresqlinstances`,
+      200,
+    ],
+    [
+      'tenant-checkout',
+      'GET',
+      `${PG}/namespaces/tenant-payments/postgresqlinstances`,
+      403,
+    ],
     ['tenant-checkout', 'GET', `${PG}/postgresqlinstances`, 403],
     ['tenant-checkout', 'GET', '/api/v1/namespaces/tenant-checkout', 200],
     ['tenant-checkout', 'GET', '/api/v1/namespaces/tenant-search', 403],
     ['admin', 'POST', '/api/v1/namespaces', 201],
   ])('%s %s %s -> %i', async (identity, method, path, expected) => {
-    const namespace = /namespaces\/([^/]+)\/postgresqlinstances/.exec(path)?.[1];
+    const namespace = /namespaces\/([^/]+)\/postgresqlinstances/.exec(
+      path,
+    )?.[1];
     let body: string | undefined;
     if (method === 'POST') {
       body = JSON.stringify(
         path === '/api/v1/namespaces'
-          ? { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `ns-${identity}` } }
+          ? {
+              apiVersion: 'v1',
+              kind: 'Namespace',
+              metadata: { name: `ns-${identity}` },
+            }
           : postgresClaim(`by-${identity}`, namespace),
       );
     }
-    const res = await t.raw({ method, path, token: t.emulator.tokens[identity], body, contentType: 'application/json' });
+    const res = await t.raw({
+      method,
+      path,
+      token: t.emulator.tokens[identity],
+      body,
+      contentType: 'application/json',
+    });
     expect(res.status).toBe(expected);
   });
 
   it('words 403 as RBAC does, and the client parses it', async () => {
-    const reader = t.kubeConfig('fractal-reader').makeApiClient(CustomObjectsApi);
+    const reader = t
+      .kubeConfig('fractal-reader')
+      .makeApiClient(CustomObjectsApi);
     const denied = await statusOf(
       reader.createNamespacedCustomObject({
         group: 'platform.fractal.dev',
@@ -92,7 +152,10 @@ describe('authentication and authorization', () => {
   });
 
   it('keeps the admin endpoint for admins', async () => {
-    const denied = await t.raw({ path: '/__emulator/faults', token: t.emulator.tokens['fractal-reader'] });
+    const denied = await t.raw({
+      path: '/__emulator/faults',
+      token: t.emulator.tokens['fractal-reader'],
+    });
     expect(denied.status).toBe(403);
     const allowed = await t.raw({ path: '/__emulator/faults' });
     expect(allowed.status).toBe(200);

@@ -1,6 +1,11 @@
 import { isJsonObject, JsonValue } from '../util/json';
 import { EmulatorLogger } from '../util/logger';
-import { finalizersOf, KubeObject, metaString, ownerReferencesOf } from '../util/objects';
+import {
+  finalizersOf,
+  KubeObject,
+  metaString,
+  ownerReferencesOf,
+} from '../util/objects';
 import { ClusterCore } from '../service/ClusterCore';
 import { ObjectService, PATCH_TYPES } from '../service/ObjectService';
 import { StoredObject, StoreEvent } from '../store/ResourceTable';
@@ -28,7 +33,8 @@ export class GarbageCollector {
     private readonly logger: EmulatorLogger,
   ) {
     for (const table of core.store.allTables()) {
-      for (const stored of table.objects.values()) this.index(table.storageKey, stored, undefined);
+      for (const stored of table.objects.values())
+        this.index(table.storageKey, stored, undefined);
     }
   }
 
@@ -36,7 +42,11 @@ export class GarbageCollector {
     return `${ref.storageKey}\n${ref.key}`;
   }
 
-  private index(storageKey: string, stored: StoredObject | undefined, previous: StoredObject | undefined): void {
+  private index(
+    storageKey: string,
+    stored: StoredObject | undefined,
+    previous: StoredObject | undefined,
+  ): void {
     const ref = { storageKey, key: (stored ?? previous)!.key };
     const id = this.refId(ref);
     for (const owner of previous ? ownerReferencesOf(previous.object) : []) {
@@ -64,19 +74,27 @@ export class GarbageCollector {
     try {
       this.handle(event);
     } catch (error) {
-      this.logger.warn('garbage collection failed', { cluster: this.core.name, error: String(error) });
+      this.logger.warn('garbage collection failed', {
+        cluster: this.core.name,
+        error: String(error),
+      });
     }
   }
 
   private handle(event: StoreEvent): void {
     const deleted = event.type === 'DELETED';
-    this.index(event.storageKey, deleted ? undefined : event.object, event.previous);
+    this.index(
+      event.storageKey,
+      deleted ? undefined : event.object,
+      event.previous,
+    );
     const obj = event.object.object;
     const uid = metaString(obj, 'uid');
     if (!uid) return;
     if (deleted) {
       this.collectDependents(uid);
-      for (const owner of ownerReferencesOf(obj)) this.finishForeground(owner.uid);
+      for (const owner of ownerReferencesOf(obj))
+        this.finishForeground(owner.uid);
       return;
     }
     const meta = obj.metadata;
@@ -93,11 +111,16 @@ export class GarbageCollector {
     }
   }
 
-  private current(ownerUid: string): Array<{ storageKey: string; stored: StoredObject }> {
+  private current(
+    ownerUid: string,
+  ): Array<{ storageKey: string; stored: StoredObject }> {
     const out: Array<{ storageKey: string; stored: StoredObject }> = [];
     for (const ref of this.dependents.get(ownerUid)?.values() ?? []) {
       const stored = this.core.store.table(ref.storageKey).get(ref.key);
-      if (stored && ownerReferencesOf(stored.object).some(o => o.uid === ownerUid)) {
+      if (
+        stored &&
+        ownerReferencesOf(stored.object).some(o => o.uid === ownerUid)
+      ) {
         out.push({ storageKey: ref.storageKey, stored });
       }
     }
@@ -106,7 +129,9 @@ export class GarbageCollector {
 
   private collectDependents(ownerUid: string): void {
     for (const dependent of this.current(ownerUid)) {
-      const others = ownerReferencesOf(dependent.stored.object).filter(o => o.uid !== ownerUid && this.uids.has(o.uid));
+      const others = ownerReferencesOf(dependent.stored.object).filter(
+        o => o.uid !== ownerUid && this.uids.has(o.uid),
+      );
       if (others.length > 0) this.dropOwner(dependent, ownerUid);
       else this.deleteObject(dependent);
     }
@@ -117,7 +142,8 @@ export class GarbageCollector {
     const ref = this.uids.get(ownerUid);
     if (!ref) return;
     const owner = this.core.store.table(ref.storageKey).get(ref.key);
-    if (!owner || !finalizersOf(owner.object).includes('foregroundDeletion')) return;
+    if (!owner || !finalizersOf(owner.object).includes('foregroundDeletion'))
+      return;
     if (this.current(ownerUid).length === 0) {
       this.removeFinalizer(ref.storageKey, owner, 'foregroundDeletion');
     }
@@ -127,26 +153,51 @@ export class GarbageCollector {
     return this.core.registry.byStorageKey(storageKey);
   }
 
-  private deleteObject(dependent: { storageKey: string; stored: StoredObject }): void {
+  private deleteObject(dependent: {
+    storageKey: string;
+    stored: StoredObject;
+  }): void {
     const type = this.typeOf(dependent.storageKey);
     const meta = dependent.stored.object.metadata;
     if (!type || !isJsonObject(meta) || meta.deletionTimestamp) return;
-    this.service.delete(type, metaString(dependent.stored.object, 'namespace'), String(meta.name));
+    this.service.delete(
+      type,
+      metaString(dependent.stored.object, 'namespace'),
+      String(meta.name),
+    );
   }
 
-  private dropOwner(dependent: { storageKey: string; stored: StoredObject }, ownerUid: string): void {
+  private dropOwner(
+    dependent: { storageKey: string; stored: StoredObject },
+    ownerUid: string,
+  ): void {
     const type = this.typeOf(dependent.storageKey);
     if (!type) return;
     const obj: KubeObject = dependent.stored.object;
-    const refs = (isJsonObject(obj.metadata) && Array.isArray(obj.metadata.ownerReferences)
-      ? obj.metadata.ownerReferences
-      : []
+    const refs = (
+      isJsonObject(obj.metadata) && Array.isArray(obj.metadata.ownerReferences)
+        ? obj.metadata.ownerReferences
+        : []
     ).filter(r => !(isJsonObject(r) && r.uid === ownerUid));
-    const patch: JsonValue = { metadata: { ownerReferences: refs.length > 0 ? refs : null } };
-    this.service.patch(type, metaString(obj, 'namespace'), String(metaString(obj, 'name')), PATCH_TYPES.merge, patch, 'main', MANAGER);
+    const patch: JsonValue = {
+      metadata: { ownerReferences: refs.length > 0 ? refs : null },
+    };
+    this.service.patch(
+      type,
+      metaString(obj, 'namespace'),
+      String(metaString(obj, 'name')),
+      PATCH_TYPES.merge,
+      patch,
+      'main',
+      MANAGER,
+    );
   }
 
-  private removeFinalizer(storageKey: string, stored: StoredObject, finalizer: string): void {
+  private removeFinalizer(
+    storageKey: string,
+    stored: StoredObject,
+    finalizer: string,
+  ): void {
     const type = this.typeOf(storageKey);
     if (!type) return;
     const rest = finalizersOf(stored.object).filter(f => f !== finalizer);

@@ -26,7 +26,11 @@ export class NamespaceController {
   onEvent(event: StoreEvent): void {
     if (event.type !== 'DELETED' || this.terminating.size === 0) return;
     const ns = event.object.object.metadata;
-    if (isJsonObject(ns) && typeof ns.namespace === 'string' && this.terminating.has(ns.namespace)) {
+    if (
+      isJsonObject(ns) &&
+      typeof ns.namespace === 'string' &&
+      this.terminating.has(ns.namespace)
+    ) {
       this.schedule();
     }
   }
@@ -52,7 +56,11 @@ export class NamespaceController {
         const meta = stored.object.metadata;
         if (isJsonObject(meta) && meta.deletionTimestamp) continue;
         try {
-          this.service.delete(type, name, String(isJsonObject(meta) ? meta.name : ''));
+          this.service.delete(
+            type,
+            name,
+            String(isJsonObject(meta) ? meta.name : ''),
+          );
         } catch (error) {
           this.logger.warn('namespace cleanup could not delete an object', {
             cluster: this.core.name,
@@ -66,7 +74,9 @@ export class NamespaceController {
     if (remaining > 0) {
       return;
     }
-    const nsStored = this.core.store.table(NAMESPACE_TYPE.storageKey).get(objectKey('', name));
+    const nsStored = this.core.store
+      .table(NAMESPACE_TYPE.storageKey)
+      .get(objectKey('', name));
     this.terminating.delete(name);
     if (nsStored) {
       this.service.removeNow(NAMESPACE_TYPE, nsStored);

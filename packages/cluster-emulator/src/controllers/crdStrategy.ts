@@ -1,13 +1,21 @@
 import { isJsonObject } from '../util/json';
 import { KubeObject } from '../util/objects';
-import { establishedStatus, typesFromCrd, validateCrd } from '../crd/customResourceTypes';
+import {
+  establishedStatus,
+  typesFromCrd,
+  validateCrd,
+} from '../crd/customResourceTypes';
 import { ClusterCore, TypeStrategy } from '../service/ClusterCore';
 import { storageKeyOf } from '../store/ResourceType';
 
 function storageKeyOfCrd(crd: KubeObject): string | undefined {
   const spec = isJsonObject(crd.spec) ? crd.spec : undefined;
   const names = isJsonObject(spec?.names) ? spec?.names : undefined;
-  if (typeof spec?.group !== 'string' || !isJsonObject(names) || typeof names.plural !== 'string') {
+  if (
+    typeof spec?.group !== 'string' ||
+    !isJsonObject(names) ||
+    typeof names.plural !== 'string'
+  ) {
     return undefined;
   }
   return storageKeyOf(spec.group, names.plural);
@@ -20,7 +28,10 @@ export type StorageDropped = (storageKey: string) => void;
  * CRDs: validated when written, established at once (their kinds are served
  * from the moment the write returns), and deleting one deletes its objects.
  */
-export function crdStrategy(core: ClusterCore, onDropped: StorageDropped): TypeStrategy {
+export function crdStrategy(
+  core: ClusterCore,
+  onDropped: StorageDropped,
+): TypeStrategy {
   const drop = (storageKey: string) => {
     const table = core.store.table(storageKey);
     for (const stored of [...table.objects.values()]) {
@@ -44,7 +55,9 @@ export function crdStrategy(core: ClusterCore, onDropped: StorageDropped): TypeS
     },
     afterWrite: (_type, stored, previous, deleted) => {
       const key = storageKeyOfCrd(stored.object);
-      const previousKey = previous ? storageKeyOfCrd(previous.object) : undefined;
+      const previousKey = previous
+        ? storageKeyOfCrd(previous.object)
+        : undefined;
       if (deleted) {
         if (key) drop(key);
         return;

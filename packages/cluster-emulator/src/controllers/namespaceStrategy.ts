@@ -6,7 +6,9 @@ import { TypeStrategy } from '../service/ClusterCore';
  * Namespaces: the `kubernetes` finalizer in `spec.finalizers`, phase Active,
  * the `kubernetes.io/metadata.name` label, and phase Terminating on delete.
  */
-export function namespaceStrategy(onTerminating: (name: string) => void): TypeStrategy {
+export function namespaceStrategy(
+  onTerminating: (name: string) => void,
+): TypeStrategy {
   return {
     prepareCreate: ns => {
       const meta = metadataOf(ns);
@@ -21,14 +23,18 @@ export function namespaceStrategy(onTerminating: (name: string) => void): TypeSt
       const labels = isJsonObject(meta.labels) ? meta.labels : {};
       labels['kubernetes.io/metadata.name'] = String(meta.name ?? '');
       meta.labels = labels;
-      if (!isJsonObject(ns.spec)) ns.spec = isJsonObject(old.spec) ? old.spec : {};
+      if (!isJsonObject(ns.spec))
+        ns.spec = isJsonObject(old.spec) ? old.spec : {};
     },
     deletionBlocked: ns => {
       const spec = isJsonObject(ns.spec) ? ns.spec : {};
       return Array.isArray(spec.finalizers) && spec.finalizers.length > 0;
     },
     prepareDeletion: ns => {
-      ns.status = { ...(isJsonObject(ns.status) ? ns.status : {}), phase: 'Terminating' };
+      ns.status = {
+        ...(isJsonObject(ns.status) ? ns.status : {}),
+        phase: 'Terminating',
+      };
     },
     afterWrite: (_type, stored, _previous, deleted) => {
       const meta = stored.object.metadata;

@@ -3,13 +3,23 @@ import { KubeObject, kubeTime, metaString } from '../util/objects';
 import { FieldError } from '../api/StatusError';
 import { JSONSchemaProps } from '../schema/JSONSchemaProps';
 import { withObjectMeta } from '../schema/objectMetaSchema';
-import { ALL_VERBS, PrinterColumn, ResourceType, storageKeyOf } from '../store/ResourceType';
+import {
+  ALL_VERBS,
+  PrinterColumn,
+  ResourceType,
+  storageKeyOf,
+} from '../store/ResourceType';
 
 function strings(value: JsonValue | undefined): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : [];
 }
 
-function objectAt(obj: JsonObject | undefined, key: string): JsonObject | undefined {
+function objectAt(
+  obj: JsonObject | undefined,
+  key: string,
+): JsonObject | undefined {
   const value = obj?.[key];
   return isJsonObject(value) ? value : undefined;
 }
@@ -20,7 +30,8 @@ function versionsOf(spec: JsonObject | undefined): JsonObject[] {
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** Checks what the API server requires of a CRD before it serves it. */
 export function validateCrd(crd: KubeObject): FieldError[] {
@@ -30,13 +41,19 @@ export function validateCrd(crd: KubeObject): FieldError[] {
   const group = spec?.group;
   const plural = names?.plural;
   const required = (field: string) =>
-    errors.push({ reason: 'FieldValueRequired', field, message: 'Required value' });
+    errors.push({
+      reason: 'FieldValueRequired',
+      field,
+      message: 'Required value',
+    });
   if (typeof group !== 'string' || !group) required('spec.group');
   else if (!DNS_SUBDOMAIN.test(group) || !group.includes('.')) {
     errors.push({
       reason: 'FieldValueInvalid',
       field: 'spec.group',
-      message: `Invalid value: ${JSON.stringify(group)}: should be a domain with at least one dot`,
+      message: `Invalid value: ${JSON.stringify(
+        group,
+      )}: should be a domain with at least one dot`,
     });
   }
   if (typeof plural !== 'string' || !plural) required('spec.names.plural');
@@ -44,16 +61,21 @@ export function validateCrd(crd: KubeObject): FieldError[] {
     errors.push({
       reason: 'FieldValueInvalid',
       field: 'spec.names.plural',
-      message: `Invalid value: ${JSON.stringify(plural)}: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'`,
+      message: `Invalid value: ${JSON.stringify(
+        plural,
+      )}: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'`,
     });
   }
-  if (typeof names?.kind !== 'string' || !names.kind) required('spec.names.kind');
+  if (typeof names?.kind !== 'string' || !names.kind)
+    required('spec.names.kind');
   const scope = spec?.scope;
   if (scope !== 'Namespaced' && scope !== 'Cluster') {
     errors.push({
       reason: 'FieldValueNotSupported',
       field: 'spec.scope',
-      message: `Unsupported value: ${JSON.stringify(scope ?? '')}: supported values: "Cluster", "Namespaced"`,
+      message: `Unsupported value: ${JSON.stringify(
+        scope ?? '',
+      )}: supported values: "Cluster", "Namespaced"`,
     });
   }
   const versions = versionsOf(spec);
@@ -63,7 +85,9 @@ export function validateCrd(crd: KubeObject): FieldError[] {
     errors.push({
       reason: 'FieldValueInvalid',
       field: 'spec.versions',
-      message: `Invalid value: ${JSON.stringify(versions.map(v => v.name))}: must have exactly one version marked as storage version`,
+      message: `Invalid value: ${JSON.stringify(
+        versions.map(v => v.name),
+      )}: must have exactly one version marked as storage version`,
     });
   }
   versions.forEach((v, i) => {
@@ -72,11 +96,17 @@ export function validateCrd(crd: KubeObject): FieldError[] {
     }
   });
   const name = metaString(crd, 'name');
-  if (typeof group === 'string' && typeof plural === 'string' && name !== `${plural}.${group}`) {
+  if (
+    typeof group === 'string' &&
+    typeof plural === 'string' &&
+    name !== `${plural}.${group}`
+  ) {
     errors.push({
       reason: 'FieldValueInvalid',
       field: 'metadata.name',
-      message: `Invalid value: ${JSON.stringify(name ?? '')}: must be spec.names.plural+"."+spec.group`,
+      message: `Invalid value: ${JSON.stringify(
+        name ?? '',
+      )}: must be spec.names.plural+"."+spec.group`,
     });
   }
   return errors;
@@ -85,7 +115,9 @@ export function validateCrd(crd: KubeObject): FieldError[] {
 function printerColumns(version: JsonObject): PrinterColumn[] {
   const columns = version.additionalPrinterColumns;
   if (!Array.isArray(columns)) {
-    return [{ name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' }];
+    return [
+      { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
+    ];
   }
   return columns.filter(isJsonObject).map(c => ({
     name: String(c.name ?? ''),
@@ -107,21 +139,28 @@ export function typesFromCrd(crd: KubeObject): ResourceType[] {
   return versionsOf(spec)
     .filter(v => v.served !== false)
     .map(version => {
-      const openAPI = objectAt(objectAt(version, 'schema'), 'openAPIV3Schema') as
-        | JSONSchemaProps
-        | undefined;
+      const openAPI = objectAt(
+        objectAt(version, 'schema'),
+        'openAPIV3Schema',
+      ) as JSONSchemaProps | undefined;
       return {
         group,
         version: String(version.name ?? ''),
         kind,
-        listKind: typeof names.listKind === 'string' ? names.listKind : `${kind}List`,
+        listKind:
+          typeof names.listKind === 'string' ? names.listKind : `${kind}List`,
         plural,
-        singular: typeof names.singular === 'string' ? names.singular : kind.toLowerCase(),
+        singular:
+          typeof names.singular === 'string'
+            ? names.singular
+            : kind.toLowerCase(),
         namespaced: spec?.scope !== 'Cluster',
         shortNames: strings(names.shortNames),
         categories: strings(names.categories),
         verbs: ALL_VERBS,
-        statusSubresource: isJsonObject(objectAt(version, 'subresources')?.status),
+        statusSubresource: isJsonObject(
+          objectAt(version, 'subresources')?.status,
+        ),
         hasGeneration: true,
         schema: withObjectMeta(openAPI),
         validate: true,
@@ -140,9 +179,11 @@ export function establishedStatus(crd: KubeObject, nowMs: number): JsonObject {
   const kind = String(names.kind ?? '');
   const accepted: JsonObject = {
     kind,
-    listKind: typeof names.listKind === 'string' ? names.listKind : `${kind}List`,
+    listKind:
+      typeof names.listKind === 'string' ? names.listKind : `${kind}List`,
     plural: String(names.plural ?? ''),
-    singular: typeof names.singular === 'string' ? names.singular : kind.toLowerCase(),
+    singular:
+      typeof names.singular === 'string' ? names.singular : kind.toLowerCase(),
   };
   if (Array.isArray(names.shortNames)) accepted.shortNames = names.shortNames;
   if (Array.isArray(names.categories)) accepted.categories = names.categories;

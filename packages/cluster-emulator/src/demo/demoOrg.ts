@@ -11,11 +11,36 @@ export interface DemoTenant {
 
 /** The demo organisation: five teams, one of which has not adopted the platform. */
 export const DEMO_TENANTS: DemoTenant[] = [
-  { name: 'payments', components: ['payments-api', 'payments-worker'], user: 'ada', adopter: true },
-  { name: 'checkout', components: ['checkout-web', 'checkout-api'], user: 'grace', adopter: true },
-  { name: 'search', components: ['search-indexer', 'search-api'], user: 'linus', adopter: true },
-  { name: 'identity', components: ['identity-service'], user: 'margaret', adopter: true },
-  { name: 'analytics', components: ['analytics-pipeline'], user: 'ken', adopter: false },
+  {
+    name: 'payments',
+    components: ['payments-api', 'payments-worker'],
+    user: 'ada',
+    adopter: true,
+  },
+  {
+    name: 'checkout',
+    components: ['checkout-web', 'checkout-api'],
+    user: 'grace',
+    adopter: true,
+  },
+  {
+    name: 'search',
+    components: ['search-indexer', 'search-api'],
+    user: 'linus',
+    adopter: true,
+  },
+  {
+    name: 'identity',
+    components: ['identity-service'],
+    user: 'margaret',
+    adopter: true,
+  },
+  {
+    name: 'analytics',
+    components: ['analytics-pipeline'],
+    user: 'ken',
+    adopter: false,
+  },
 ];
 
 /** The platform team's Group. */

@@ -5,10 +5,18 @@ import { demoPlatformCrds } from './platformCrds';
 import { PlatformKindDefinition } from './platformKinds';
 
 /** Namespaces every cluster has before anything is installed. */
-export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+export const SYSTEM_NAMESPACES = [
+  'default',
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+];
 
 /** Creates the system namespaces (idempotent). */
-export function installSystemNamespaces(cluster: EmulatedCluster, at: number): void {
+export function installSystemNamespaces(
+  cluster: EmulatedCluster,
+  at: number,
+): void {
   for (const name of SYSTEM_NAMESPACES) {
     if (!cluster.service.find(NAMESPACE_TYPE, undefined, name)) {
       cluster.service.create(
@@ -35,7 +43,10 @@ export function installPlatform(
   for (const crd of demoPlatformCrds(kinds)) {
     const name = metaString(crd, 'name') ?? '';
     if (!cluster.service.find(CRD_TYPE, undefined, name)) {
-      cluster.service.create(CRD_TYPE, undefined, crd, { fieldManager: 'crossplane', now: at });
+      cluster.service.create(CRD_TYPE, undefined, crd, {
+        fieldManager: 'crossplane',
+        now: at,
+      });
     }
   }
   for (const tenant of tenants) {
@@ -44,7 +55,11 @@ export function installPlatform(
       cluster.service.create(
         NAMESPACE_TYPE,
         undefined,
-        { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { [tenantLabel]: tenant } } },
+        {
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: { name, labels: { [tenantLabel]: tenant } },
+        },
         { fieldManager: 'platform-bootstrap', now: at },
       );
     }

@@ -1,6 +1,10 @@
 import { JsonObject } from '../util/json';
 import { JSONSchemaProps } from '../schema/JSONSchemaProps';
-import { CLAIM_SPEC_FIELDS, COMPOSITE_SPEC_FIELDS, CONDITIONS_SCHEMA } from './claimSchemas';
+import {
+  CLAIM_SPEC_FIELDS,
+  COMPOSITE_SPEC_FIELDS,
+  CONDITIONS_SCHEMA,
+} from './claimSchemas';
 import {
   DEMO_KINDS,
   DEMO_VERSION,
@@ -16,8 +20,16 @@ export const SELF_SERVICE_LABEL = 'fractal.dev/self-service';
 export const TITLE_ANNOTATION = 'fractal.dev/title';
 
 const PRINTER_COLUMNS = [
-  { name: 'SYNCED', type: 'string', jsonPath: ".status.conditions[?(@.type=='Synced')].status" },
-  { name: 'READY', type: 'string', jsonPath: ".status.conditions[?(@.type=='Ready')].status" },
+  {
+    name: 'SYNCED',
+    type: 'string',
+    jsonPath: ".status.conditions[?(@.type=='Synced')].status",
+  },
+  {
+    name: 'READY',
+    type: 'string',
+    jsonPath: ".status.conditions[?(@.type=='Ready')].status",
+  },
   { name: 'AGE', type: 'date', jsonPath: '.metadata.creationTimestamp' },
 ];
 
@@ -58,7 +70,10 @@ function crd(options: {
           name: DEMO_VERSION,
           served: true,
           storage: true,
-          additionalPrinterColumns: [...(options.extraColumns ?? []), ...PRINTER_COLUMNS],
+          additionalPrinterColumns: [
+            ...(options.extraColumns ?? []),
+            ...PRINTER_COLUMNS,
+          ],
           schema: { openAPIV3Schema: options.schema as unknown as JsonObject },
           subresources: { status: {} },
         },
@@ -75,7 +90,9 @@ function statusSchema(extra: Record<string, JSONSchemaProps>): JSONSchemaProps {
       conditions: CONDITIONS_SCHEMA,
       connectionDetails: {
         type: 'object',
-        properties: { lastPublishedTime: { type: 'string', format: 'date-time' } },
+        properties: {
+          lastPublishedTime: { type: 'string', format: 'date-time' },
+        },
       },
       ...extra,
     },
@@ -110,7 +127,13 @@ export function claimCrd(def: PlatformKindDefinition): JsonObject {
         status: statusSchema(def.statusProperties),
       },
     },
-    extraColumns: [{ name: 'CONNECTION-SECRET', type: 'string', jsonPath: '.spec.writeConnectionSecretToRef.name' }],
+    extraColumns: [
+      {
+        name: 'CONNECTION-SECRET',
+        type: 'string',
+        jsonPath: '.spec.writeConnectionSecretToRef.name',
+      },
+    ],
   });
 }
 
@@ -138,7 +161,13 @@ export function compositeCrd(def: PlatformKindDefinition): JsonObject {
         status: statusSchema(def.statusProperties),
       },
     },
-    extraColumns: [{ name: 'COMPOSITION', type: 'string', jsonPath: '.spec.compositionRef.name' }],
+    extraColumns: [
+      {
+        name: 'COMPOSITION',
+        type: 'string',
+        jsonPath: '.spec.compositionRef.name',
+      },
+    ],
   });
 }
 
@@ -163,20 +192,31 @@ export function managedCrd(template: ManagedTemplate): JsonObject {
           type: 'object',
           required: ['forProvider'],
           properties: {
-            forProvider: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true, description: 'Desired state in the provider.' },
+            forProvider: {
+              type: 'object',
+              'x-kubernetes-preserve-unknown-fields': true,
+              description: 'Desired state in the provider.',
+            },
             providerConfigRef: {
               type: 'object',
               properties: { name: { type: 'string' } },
               default: { name: 'default' },
             },
-            deletionPolicy: { type: 'string', enum: ['Delete', 'Orphan'], default: 'Delete' },
+            deletionPolicy: {
+              type: 'string',
+              enum: ['Delete', 'Orphan'],
+              default: 'Delete',
+            },
           },
         },
         status: {
           type: 'object',
           properties: {
             conditions: CONDITIONS_SCHEMA,
-            atProvider: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+            atProvider: {
+              type: 'object',
+              'x-kubernetes-preserve-unknown-fields': true,
+            },
           },
         },
       },
@@ -185,7 +225,9 @@ export function managedCrd(template: ManagedTemplate): JsonObject {
 }
 
 /** Every CRD of the demo platform: claims, composites and managed resources. */
-export function demoPlatformCrds(kinds: PlatformKindDefinition[] = DEMO_KINDS): JsonObject[] {
+export function demoPlatformCrds(
+  kinds: PlatformKindDefinition[] = DEMO_KINDS,
+): JsonObject[] {
   const managed = new Map<string, ManagedTemplate>();
   for (const def of kinds) for (const m of def.managed) managed.set(m.kind, m);
   return [

@@ -52,7 +52,11 @@ export interface PlatformKindDefinition {
   failures: string[];
 }
 
-function param(ctx: ComposeContext, key: string, fallback: JsonValue): JsonValue {
+function param(
+  ctx: ComposeContext,
+  key: string,
+  fallback: JsonValue,
+): JsonValue {
   const value = ctx.parameters[key];
   return value === undefined ? fallback : value;
 }
@@ -95,7 +99,11 @@ const postgres: PlatformKindDefinition = {
       kind: 'FirewallRule',
       plural: 'firewallrules',
       description: 'Network access to a demo cloud resource.',
-      forProvider: ctx => ({ port: 5432, sourceNamespace: ctx.namespace, protocol: 'TCP' }),
+      forProvider: ctx => ({
+        port: 5432,
+        sourceNamespace: ctx.namespace,
+        protocol: 'TCP',
+      }),
       atProvider: () => ({ state: 'active' }),
     },
   ],
@@ -116,12 +124,17 @@ const bucket: PlatformKindDefinition = {
   parameters: BUCKET_PARAMETERS,
   parametersRequired: true,
   statusProperties: {
-    bucketName: { type: 'string', description: 'Name of the bucket in the object store.' },
+    bucketName: {
+      type: 'string',
+      description: 'Name of the bucket in the object store.',
+    },
     url: { type: 'string', description: 'Endpoint of the bucket.' },
   },
   readyStatus: ctx => ({
     bucketName: `${ctx.namespace}-${ctx.claimName}`,
-    url: `https://${ctx.namespace}-${ctx.claimName}.s3.${String(param(ctx, 'region', 'eu-west-1'))}.fractal.internal`,
+    url: `https://${ctx.namespace}-${ctx.claimName}.s3.${String(
+      param(ctx, 'region', 'eu-west-1'),
+    )}.fractal.internal`,
   }),
   compositionName: 'xbuckets.demo.platform.fractal.dev',
   managed: [
@@ -132,9 +145,14 @@ const bucket: PlatformKindDefinition = {
       forProvider: ctx => ({
         region: param(ctx, 'region', 'eu-west-1'),
         versioning: param(ctx, 'versioning', false),
-        acl: param(ctx, 'publicAccess', false) === true ? 'public-read' : 'private',
+        acl:
+          param(ctx, 'publicAccess', false) === true
+            ? 'public-read'
+            : 'private',
       }),
-      atProvider: ctx => ({ arn: `arn:demo:s3:::${ctx.namespace}-${ctx.claimName}` }),
+      atProvider: ctx => ({
+        arn: `arn:demo:s3:::${ctx.namespace}-${ctx.claimName}`,
+      }),
     },
   ],
   failures: [
@@ -156,7 +174,10 @@ const cache: PlatformKindDefinition = {
     address: { type: 'string', description: 'Host name clients connect to.' },
     port: { type: 'integer', description: 'Port clients connect to.' },
   },
-  readyStatus: ctx => ({ address: host(ctx, 'cache'), port: param(ctx, 'engine', 'redis') === 'memcached' ? 11211 : 6379 }),
+  readyStatus: ctx => ({
+    address: host(ctx, 'cache'),
+    port: param(ctx, 'engine', 'redis') === 'memcached' ? 11211 : 6379,
+  }),
   compositionName: 'xcaches.demo.platform.fractal.dev',
   managed: [
     {
@@ -187,13 +208,17 @@ const application: PlatformKindDefinition = {
   parametersRequired: true,
   statusProperties: {
     url: { type: 'string', description: 'Where the application answers.' },
-    availableReplicas: { type: 'integer', description: 'Instances serving traffic.' },
+    availableReplicas: {
+      type: 'integer',
+      description: 'Instances serving traffic.',
+    },
   },
   readyStatus: ctx => {
     const ingress = ctx.parameters.ingress;
-    const url = isJsonObject(ingress) && typeof ingress.host === 'string'
-      ? `https://${ingress.host}`
-      : `http://${ctx.claimName}.${ctx.namespace}.svc.cluster.local`;
+    const url =
+      isJsonObject(ingress) && typeof ingress.host === 'string'
+        ? `https://${ingress.host}`
+        : `http://${ctx.claimName}.${ctx.namespace}.svc.cluster.local`;
     return { url, availableReplicas: param(ctx, 'replicas', 2) };
   },
   compositionName: 'xapplications.demo.platform.fractal.dev',
@@ -213,7 +238,11 @@ const application: PlatformKindDefinition = {
       kind: 'DNSRecord',
       plural: 'dnsrecords',
       description: 'A DNS name for a workload.',
-      forProvider: ctx => ({ name: `${ctx.claimName}.${ctx.namespace}`, type: 'CNAME', ttl: 300 }),
+      forProvider: ctx => ({
+        name: `${ctx.claimName}.${ctx.namespace}`,
+        type: 'CNAME',
+        ttl: 300,
+      }),
       atProvider: () => ({ propagated: true }),
     },
   ],
@@ -224,4 +253,9 @@ const application: PlatformKindDefinition = {
 };
 
 /** The demo's self-service kinds. */
-export const DEMO_KINDS: PlatformKindDefinition[] = [postgres, bucket, cache, application];
+export const DEMO_KINDS: PlatformKindDefinition[] = [
+  postgres,
+  bucket,
+  cache,
+  application,
+];

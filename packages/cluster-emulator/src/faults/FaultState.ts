@@ -43,18 +43,22 @@ export function parseFaultSettings(input: unknown): FaultSettings {
   const out: FaultSettings = {};
   for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
     if (!KEYS.includes(key as keyof FaultSettings)) {
-      throw new InputError(`unknown fault setting "${key}"; known: ${KEYS.join(', ')}`);
+      throw new InputError(
+        `unknown fault setting "${key}"; known: ${KEYS.join(', ')}`,
+      );
     }
     if (value === null || value === undefined) continue;
     if (key === 'forceWatchExpired') {
-      if (typeof value !== 'boolean') throw new InputError('forceWatchExpired must be a boolean');
+      if (typeof value !== 'boolean')
+        throw new InputError('forceWatchExpired must be a boolean');
       out.forceWatchExpired = value;
       continue;
     }
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new InputError(`${key} must be a non-negative number`);
     }
-    if (key === 'errorRate' && value > 1) throw new InputError('errorRate must be between 0 and 1');
+    if (key === 'errorRate' && value > 1)
+      throw new InputError('errorRate must be between 0 and 1');
     if (key === 'errorCode' && ![500, 502, 503, 504].includes(value)) {
       throw new InputError('errorCode must be one of 500, 502, 503, 504');
     }
@@ -66,7 +70,9 @@ export function parseFaultSettings(input: unknown): FaultSettings {
 /** The current faults of a cluster and the decisions they imply. */
 export class FaultState {
   private current: FaultSettings = {};
-  private readonly listeners = new Set<(settings: FaultSettings, previous: FaultSettings) => void>();
+  private readonly listeners = new Set<
+    (settings: FaultSettings, previous: FaultSettings) => void
+  >();
 
   constructor(private readonly random: () => number = Math.random) {}
 
@@ -84,7 +90,9 @@ export class FaultState {
     this.set({});
   }
 
-  onChange(listener: (settings: FaultSettings, previous: FaultSettings) => void): void {
+  onChange(
+    listener: (settings: FaultSettings, previous: FaultSettings) => void,
+  ): void {
     this.listeners.add(listener);
   }
 

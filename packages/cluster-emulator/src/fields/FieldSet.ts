@@ -54,12 +54,18 @@ export class FieldSet {
 
   /** Paths equal to, or below, any path of `prefixes`, removed. */
   withoutSubtrees(prefixes: FieldPath[]): FieldSet {
-    return FieldSet.of(this.values().filter(p => !prefixes.some(prefix => startsWith(p, prefix))));
+    return FieldSet.of(
+      this.values().filter(
+        p => !prefixes.some(prefix => startsWith(p, prefix)),
+      ),
+    );
   }
 
   /** Only the paths equal to, or below, one of `prefixes`. */
   onlySubtrees(prefixes: FieldPath[]): FieldSet {
-    return FieldSet.of(this.values().filter(p => prefixes.some(prefix => startsWith(p, prefix))));
+    return FieldSet.of(
+      this.values().filter(p => prefixes.some(prefix => startsWith(p, prefix))),
+    );
   }
 }
 

@@ -10,7 +10,12 @@ import {
   startsWith,
   toFieldsV1,
 } from './FieldSet';
-import { compareValues, mergeApplied, removePath, toFieldSet } from './structuredValues';
+import {
+  compareValues,
+  mergeApplied,
+  removePath,
+  toFieldSet,
+} from './structuredValues';
 
 /** Which part of an object a write addresses. */
 export type WriteScope = 'main' | 'status';
@@ -28,7 +33,12 @@ export interface ManagerRecord {
 /** The managers of an object, by identifier. */
 export type Managers = Map<string, ManagerRecord>;
 
-function identifier(r: Pick<ManagerRecord, 'manager' | 'operation' | 'apiVersion' | 'subresource'>): string {
+function identifier(
+  r: Pick<
+    ManagerRecord,
+    'manager' | 'operation' | 'apiVersion' | 'subresource'
+  >,
+): string {
   return JSON.stringify([
     r.manager,
     r.operation,
@@ -54,7 +64,10 @@ export function decodeManagedFields(obj: KubeObject | undefined): Managers {
       operation: entry.operation === 'Apply' ? 'Apply' : 'Update',
       apiVersion: typeof entry.apiVersion === 'string' ? entry.apiVersion : '',
       time: typeof entry.time === 'string' ? entry.time : '',
-      subresource: typeof entry.subresource === 'string' && entry.subresource ? entry.subresource : undefined,
+      subresource:
+        typeof entry.subresource === 'string' && entry.subresource
+          ? entry.subresource
+          : undefined,
       set: fromFieldsV1(entry.fieldsV1),
     };
     managers.set(identifier(record), record);
@@ -89,7 +102,12 @@ export function encodeManagedFields(managers: Managers): JsonValue[] {
   });
 }
 
-const TRACKED_METADATA = ['labels', 'annotations', 'finalizers', 'ownerReferences'];
+const TRACKED_METADATA = [
+  'labels',
+  'annotations',
+  'finalizers',
+  'ownerReferences',
+];
 
 /**
  * The part of an object whose fields are tracked for a write: no
@@ -112,7 +130,11 @@ export function managedView(
     return view;
   }
   for (const [key, value] of Object.entries(obj)) {
-    if (key === 'apiVersion' || key === 'kind' || (key === 'status' && statusSubresource)) {
+    if (
+      key === 'apiVersion' ||
+      key === 'kind' ||
+      (key === 'status' && statusSubresource)
+    ) {
       continue;
     }
     if (key === 'metadata' && isJsonObject(value)) {
@@ -174,7 +196,10 @@ export function trackUpdate(
   });
   for (const [id, record] of write.managers) {
     if (id === key) continue;
-    managers.set(id, { ...record, set: record.set.difference(changed).difference(comparison.removed) });
+    managers.set(id, {
+      ...record,
+      set: record.set.difference(changed).difference(comparison.removed),
+    });
   }
   const previous = write.managers.get(key)?.set ?? new FieldSet();
   const own = previous.union(changed).difference(comparison.removed);
@@ -203,8 +228,12 @@ function printManager(r: ManagerRecord): string {
 }
 
 /** 409 with one `FieldManagerConflict` cause per conflicting field. */
-export function applyConflictError(unsorted: Array<{ record: ManagerRecord; path: FieldPath }>): StatusError {
-  const conflicts = [...unsorted].sort((a, b) => pathToString(a.path).localeCompare(pathToString(b.path)));
+export function applyConflictError(
+  unsorted: Array<{ record: ManagerRecord; path: FieldPath }>,
+): StatusError {
+  const conflicts = [...unsorted].sort((a, b) =>
+    pathToString(a.path).localeCompare(pathToString(b.path)),
+  );
   const causes: StatusCause[] = conflicts.map(c => ({
     reason: 'FieldManagerConflict',
     message: `conflict with ${printManager(c.record)}`,
@@ -212,11 +241,19 @@ export function applyConflictError(unsorted: Array<{ record: ManagerRecord; path
   }));
   let message: string;
   if (conflicts.length === 1) {
-    message = `Apply failed with 1 conflict: conflict with ${printManager(conflicts[0].record)}: ${pathToString(conflicts[0].path)}`;
+    message = `Apply failed with 1 conflict: conflict with ${printManager(
+      conflicts[0].record,
+    )}: ${pathToString(conflicts[0].path)}`;
   } else {
-    const byManager = new Map<string, { record: ManagerRecord; paths: string[] }>();
+    const byManager = new Map<
+      string,
+      { record: ManagerRecord; paths: string[] }
+    >();
     for (const c of conflicts) {
-      const entry = byManager.get(c.record.manager) ?? { record: c.record, paths: [] };
+      const entry = byManager.get(c.record.manager) ?? {
+        record: c.record,
+        paths: [],
+      };
       entry.paths.push(pathToString(c.path));
       byManager.set(c.record.manager, entry);
     }
@@ -226,7 +263,9 @@ export function applyConflictError(unsorted: Array<{ record: ManagerRecord; path
       lines.push(`conflicts with ${printManager(entry.record)}:`);
       for (const p of entry.paths) lines.push(`- ${p}`);
     }
-    message = `Apply failed with ${conflicts.length} conflicts: ${lines.join('\n')}`;
+    message = `Apply failed with ${conflicts.length} conflicts: ${lines.join(
+      '\n',
+    )}`;
   }
   return new StatusError(409, 'Conflict', message, { causes });
 }

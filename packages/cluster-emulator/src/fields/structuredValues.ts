@@ -1,4 +1,10 @@
-import { clone, deepEqual, isJsonObject, JsonObject, JsonValue } from '../util/json';
+import {
+  clone,
+  deepEqual,
+  isJsonObject,
+  JsonObject,
+  JsonValue,
+} from '../util/json';
 import {
   isAtomicMap,
   isFreeFormMap,
@@ -10,7 +16,10 @@ import {
 } from '../schema/JSONSchemaProps';
 import { FieldPath, FieldSet, keyElement, valueElement } from './FieldSet';
 
-function childSchema(schema: JSONSchemaProps | undefined, key: string): JSONSchemaProps {
+function childSchema(
+  schema: JSONSchemaProps | undefined,
+  key: string,
+): JSONSchemaProps {
   return propertySchema(schema, key) ?? UNKNOWN_SCHEMA;
 }
 
@@ -18,7 +27,10 @@ function mapKeys(schema: JSONSchemaProps | undefined): string[] {
   return schema?.['x-kubernetes-list-map-keys'] ?? [];
 }
 
-function isGranularMap(value: JsonValue | undefined, schema: JSONSchemaProps | undefined): value is JsonObject {
+function isGranularMap(
+  value: JsonValue | undefined,
+  schema: JSONSchemaProps | undefined,
+): value is JsonObject {
   return isJsonObject(value) && !isAtomicMap(schema);
 }
 
@@ -26,13 +38,21 @@ function isGranularMap(value: JsonValue | undefined, schema: JSONSchemaProps | u
  * The fields a value sets, as server-side apply records an applied
  * configuration: leaves, atomic lists, map-list items and set-list values.
  */
-export function toFieldSet(value: JsonValue, schema: JSONSchemaProps | undefined): FieldSet {
+export function toFieldSet(
+  value: JsonValue,
+  schema: JSONSchemaProps | undefined,
+): FieldSet {
   const set = new FieldSet();
   collect(value, schema, [], set);
   return set;
 }
 
-function collect(value: JsonValue, schema: JSONSchemaProps | undefined, path: string[], set: FieldSet): void {
+function collect(
+  value: JsonValue,
+  schema: JSONSchemaProps | undefined,
+  path: string[],
+  set: FieldSet,
+): void {
   if (isGranularMap(value, schema)) {
     const keys = Object.keys(value);
     if (keys.length === 0 && path.length > 0) {
@@ -50,7 +70,12 @@ function collect(value: JsonValue, schema: JSONSchemaProps | undefined, path: st
       set.add(itemPath);
       if (isJsonObject(item)) {
         for (const key of Object.keys(item)) {
-          collect(item[key], childSchema(items, key), [...itemPath, `f:${key}`], set);
+          collect(
+            item[key],
+            childSchema(items, key),
+            [...itemPath, `f:${key}`],
+            set,
+          );
         }
       }
     }
@@ -80,7 +105,11 @@ export function compareValues(
   newValue: JsonValue | undefined,
   schema: JSONSchemaProps | undefined,
 ): Comparison {
-  const result: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
+  const result: Comparison = {
+    added: new FieldSet(),
+    modified: new FieldSet(),
+    removed: new FieldSet(),
+  };
   compareNode(oldValue, newValue, schema, [], result);
   return result;
 }
@@ -89,12 +118,23 @@ export function compareValues(
  * Every path of a subtree that appears or disappears whole. Free-form maps
  * (labels, annotations) become members themselves, as an update records them.
  */
-function wholeSubtree(value: JsonValue, schema: JSONSchemaProps | undefined, path: string[], into: FieldSet): void {
+function wholeSubtree(
+  value: JsonValue,
+  schema: JSONSchemaProps | undefined,
+  path: string[],
+  into: FieldSet,
+): void {
   if (isGranularMap(value, schema)) {
     const keys = Object.keys(value);
-    if (path.length > 0 && (isFreeFormMap(schema) || keys.length === 0)) into.add(path);
+    if (path.length > 0 && (isFreeFormMap(schema) || keys.length === 0))
+      into.add(path);
     for (const key of keys) {
-      wholeSubtree(value[key], childSchema(schema, key), [...path, `f:${key}`], into);
+      wholeSubtree(
+        value[key],
+        childSchema(schema, key),
+        [...path, `f:${key}`],
+        into,
+      );
     }
     return;
   }
@@ -105,7 +145,12 @@ function wholeSubtree(value: JsonValue, schema: JSONSchemaProps | undefined, pat
       into.add(itemPath);
       if (isJsonObject(item)) {
         for (const key of Object.keys(item)) {
-          wholeSubtree(item[key], childSchema(items, key), [...itemPath, `f:${key}`], into);
+          wholeSubtree(
+            item[key],
+            childSchema(items, key),
+            [...itemPath, `f:${key}`],
+            into,
+          );
         }
       }
     }
@@ -142,14 +187,21 @@ function compareNode(
       return;
     }
     for (const key of keys) {
-      compareNode(a[key], b[key], childSchema(schema, key), [...path, `f:${key}`], out);
+      compareNode(
+        a[key],
+        b[key],
+        childSchema(schema, key),
+        [...path, `f:${key}`],
+        out,
+      );
     }
     return;
   }
   if (Array.isArray(a) && Array.isArray(b) && listType(schema) === 'map') {
     const keys = mapKeys(schema);
     const items = itemSchema(schema);
-    const index = (list: JsonValue[]) => new Map(list.map(item => [keyElement(item, keys), item]));
+    const index = (list: JsonValue[]) =>
+      new Map(list.map(item => [keyElement(item, keys), item]));
     const oldItems = index(a);
     const newItems = index(b);
     for (const [element, oldItem] of oldItems) {
@@ -174,8 +226,10 @@ function compareNode(
   if (Array.isArray(a) && Array.isArray(b) && listType(schema) === 'set') {
     const oldValues = new Set(a.map(valueElement));
     const newValues = new Set(b.map(valueElement));
-    for (const v of oldValues) if (!newValues.has(v)) out.removed.add([...path, v]);
-    for (const v of newValues) if (!oldValues.has(v)) out.added.add([...path, v]);
+    for (const v of oldValues)
+      if (!newValues.has(v)) out.removed.add([...path, v]);
+    for (const v of newValues)
+      if (!oldValues.has(v)) out.added.add([...path, v]);
     return;
   }
   if (!deepEqual(a, b) && path.length > 0) {
@@ -196,10 +250,16 @@ export function mergeApplied(
     }
     return out;
   }
-  if (Array.isArray(config) && Array.isArray(live) && listType(schema) === 'map') {
+  if (
+    Array.isArray(config) &&
+    Array.isArray(live) &&
+    listType(schema) === 'map'
+  ) {
     const keys = mapKeys(schema);
     const items = itemSchema(schema);
-    const configItems = new Map(config.map(item => [keyElement(item, keys), item]));
+    const configItems = new Map(
+      config.map(item => [keyElement(item, keys), item]),
+    );
     const liveKeys = new Set<string>();
     const out: JsonValue[] = live.map(item => {
       const element = keyElement(item, keys);
@@ -212,7 +272,11 @@ export function mergeApplied(
     }
     return out;
   }
-  if (Array.isArray(config) && Array.isArray(live) && listType(schema) === 'set') {
+  if (
+    Array.isArray(config) &&
+    Array.isArray(live) &&
+    listType(schema) === 'set'
+  ) {
     const seen = new Set(live.map(valueElement));
     return [...live, ...config.filter(item => !seen.has(valueElement(item)))];
   }
@@ -220,7 +284,11 @@ export function mergeApplied(
 }
 
 /** Removes the field at `path` from `root`, in place. Missing paths are ignored. */
-export function removePath(root: JsonValue, path: FieldPath, schema: JSONSchemaProps | undefined): void {
+export function removePath(
+  root: JsonValue,
+  path: FieldPath,
+  schema: JSONSchemaProps | undefined,
+): void {
   let parent: JsonValue = root;
   let parentSchema = schema;
   for (let i = 0; i < path.length; i++) {

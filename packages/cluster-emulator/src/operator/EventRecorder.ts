@@ -13,7 +13,10 @@ export type EventSource = string;
  * lastTimestamp), and expires them after a TTL as the API server does.
  */
 export class EventRecorder {
-  private readonly recent = new Map<string, { namespace: string; name: string; count: number }>();
+  private readonly recent = new Map<
+    string,
+    { namespace: string; name: string; count: number }
+  >();
 
   constructor(
     private readonly cluster: EmulatedCluster,
@@ -39,7 +42,10 @@ export class EventRecorder {
     const existing = this.recent.get(key);
     const service = this.cluster.service;
     try {
-      if (existing && service.find(EVENT_TYPE, existing.namespace, existing.name)) {
+      if (
+        existing &&
+        service.find(EVENT_TYPE, existing.namespace, existing.name)
+      ) {
         existing.count += 1;
         service.patch(
           EVENT_TYPE,
@@ -53,7 +59,10 @@ export class EventRecorder {
         return;
       }
       const involvedName = metaString(involved, 'name') ?? '';
-      const suffix = (BigInt(Math.floor(at)) * 1000000n + BigInt(this.cluster.core.random.int(0, 999999))).toString(16);
+      const suffix = (
+        BigInt(Math.floor(at)) * 1000000n +
+        BigInt(this.cluster.core.random.int(0, 999999))
+      ).toString(16);
       const involvedObject: JsonObject = {
         apiVersion: String(involved.apiVersion ?? ''),
         kind: String(involved.kind ?? ''),
@@ -61,7 +70,8 @@ export class EventRecorder {
         uid,
         resourceVersion: metaString(involved, 'resourceVersion') ?? '',
       };
-      if (metaString(involved, 'namespace')) involvedObject.namespace = namespace;
+      if (metaString(involved, 'namespace'))
+        involvedObject.namespace = namespace;
       const name = `${involvedName}.${suffix}`;
       service.create(
         EVENT_TYPE,
@@ -100,18 +110,26 @@ export class EventRecorder {
     const table = this.cluster.core.store.table(EVENT_TYPE.storageKey);
     for (const stored of [...table.objects.values()]) {
       const last = stored.object.lastTimestamp;
-      const created = isJsonObject(stored.object.metadata) ? stored.object.metadata.creationTimestamp : undefined;
-      const when = Date.parse(String(typeof last === 'string' ? last : created ?? ''));
+      const created = isJsonObject(stored.object.metadata)
+        ? stored.object.metadata.creationTimestamp
+        : undefined;
+      const when = Date.parse(
+        String(typeof last === 'string' ? last : created ?? ''),
+      );
       if (!Number.isNaN(when) && when < cutoff) {
         try {
           this.cluster.service.removeNow(EVENT_TYPE, stored);
         } catch (error) {
-          this.logger.warn('could not expire an event', { cluster: this.cluster.name, error: String(error) });
+          this.logger.warn('could not expire an event', {
+            cluster: this.cluster.name,
+            error: String(error),
+          });
         }
       }
     }
     for (const [key, entry] of this.recent) {
-      if (!this.cluster.service.find(EVENT_TYPE, entry.namespace, entry.name)) this.recent.delete(key);
+      if (!this.cluster.service.find(EVENT_TYPE, entry.namespace, entry.name))
+        this.recent.delete(key);
     }
   }
 }

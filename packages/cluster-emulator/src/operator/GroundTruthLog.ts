@@ -1,8 +1,18 @@
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { PlannedOutcome } from './timing';
 
 /** Outcome of an attempt as the simulator knows it. */
-export type GroundTruthOutcome = 'in-progress' | 'ready' | 'failed' | 'superseded' | 'deleted';
+export type GroundTruthOutcome =
+  | 'in-progress'
+  | 'ready'
+  | 'failed'
+  | 'superseded'
+  | 'deleted';
 
 /**
  * One provisioning attempt: one claim at one generation, as the simulated
@@ -35,7 +45,9 @@ export interface GroundTruthRecord {
   seeded: boolean;
 }
 
-function keyOf(r: Pick<GroundTruthRecord, 'cluster' | 'uid' | 'generation'>): string {
+function keyOf(
+  r: Pick<GroundTruthRecord, 'cluster' | 'uid' | 'generation'>,
+): string {
   return `${r.cluster}/${r.uid}/${r.generation}`;
 }
 
@@ -87,10 +99,15 @@ export class GroundTruthLog {
     this.records.set(keyOf(record), record);
     const objectKey = `${record.cluster}/${record.uid}`;
     const latest = this.latestByObject.get(objectKey);
-    if (!latest || latest.generation <= record.generation) this.latestByObject.set(objectKey, record);
+    if (!latest || latest.generation <= record.generation)
+      this.latestByObject.set(objectKey, record);
   }
 
-  get(cluster: string, uid: string, generation: number): GroundTruthRecord | undefined {
+  get(
+    cluster: string,
+    uid: string,
+    generation: number,
+  ): GroundTruthRecord | undefined {
     return this.records.get(keyOf({ cluster, uid, generation }));
   }
 
@@ -103,7 +120,12 @@ export class GroundTruthLog {
   all(cluster?: string): GroundTruthRecord[] {
     return [...this.records.values()]
       .filter(r => cluster === undefined || r.cluster === cluster)
-      .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.uid.localeCompare(b.uid) || a.generation - b.generation);
+      .sort(
+        (a, b) =>
+          a.startedAt.localeCompare(b.startedAt) ||
+          a.uid.localeCompare(b.uid) ||
+          a.generation - b.generation,
+      );
   }
 
   /** Appends pending lines to the file. */

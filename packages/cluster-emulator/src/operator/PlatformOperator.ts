@@ -38,7 +38,9 @@ export class PlatformOperator {
   start(): void {
     this.unsubscribe = this.cluster.subscribe(event => this.onEvent(event));
     for (const storageKey of this.reconciler.claimTypes.keys()) {
-      for (const key of this.cluster.core.store.table(storageKey).objects.keys()) {
+      for (const key of this.cluster.core.store
+        .table(storageKey)
+        .objects.keys()) {
         this.markDirty(storageKey, key);
       }
     }
@@ -84,7 +86,11 @@ export class PlatformOperator {
         try {
           this.reconcile(storageKey, key);
         } catch (error) {
-          this.logger.warn('reconcile failed', { cluster: this.cluster.name, key, error: String(error) });
+          this.logger.warn('reconcile failed', {
+            cluster: this.cluster.name,
+            key,
+            error: String(error),
+          });
         }
       }
     }
@@ -98,7 +104,10 @@ export class PlatformOperator {
       try {
         fn();
       } catch (error) {
-        this.logger.warn('operator step failed', { cluster: this.cluster.name, error: String(error) });
+        this.logger.warn('operator step failed', {
+          cluster: this.cluster.name,
+          error: String(error),
+        });
       }
     }, Math.max(0, delayMs));
     this.timers.add(timer);
@@ -113,20 +122,33 @@ export class PlatformOperator {
     const now = this.cluster.core.now();
     const entry = this.reconciler.claimTypes.get(storageKey)!;
     if (meta.deletionTimestamp) {
-      if (!finalizersOf(claim).includes(CLAIM_FINALIZER) || this.deleting.has(uid)) return;
+      if (
+        !finalizersOf(claim).includes(CLAIM_FINALIZER) ||
+        this.deleting.has(uid)
+      )
+        return;
       this.deleting.add(uid);
       this.reconciler.beginDeletion(storageKey, key, now);
       this.later(sampleDelay(this.timing.deletionDelay, this.random), () => {
         this.deleting.delete(uid);
-        this.reconciler.finishDeletion(storageKey, key, this.cluster.core.now());
+        this.reconciler.finishDeletion(
+          storageKey,
+          key,
+          this.cluster.core.now(),
+        );
       });
       return;
     }
     if (this.reconciler.ensureFinalizer(entry.type, claim, now)) return;
-    const generation = typeof meta.generation === 'number' ? meta.generation : 1;
+    const generation =
+      typeof meta.generation === 'number' ? meta.generation : 1;
     const latest = this.groundTruth.latest(this.cluster.name, uid);
     if (latest && latest.generation >= generation) {
-      if (latest.generation === generation && latest.outcome === 'in-progress' && latest.planned !== 'stuck') {
+      if (
+        latest.generation === generation &&
+        latest.outcome === 'in-progress' &&
+        latest.planned !== 'stuck'
+      ) {
         const due = Date.parse(latest.startedAt) + latest.plannedDelayMs;
         this.scheduleCompletion(storageKey, key, uid, generation, due - now);
       }
@@ -147,13 +169,24 @@ export class PlatformOperator {
     }
   }
 
-  private scheduleCompletion(storageKey: string, key: string, uid: string, generation: number, delayMs: number): void {
+  private scheduleCompletion(
+    storageKey: string,
+    key: string,
+    uid: string,
+    generation: number,
+    delayMs: number,
+  ): void {
     const id = `${uid}/${generation}`;
     if (this.scheduled.has(id)) return;
     this.scheduled.add(id);
     this.later(delayMs, () => {
       this.scheduled.delete(id);
-      this.reconciler.complete(storageKey, key, generation, this.cluster.core.now());
+      this.reconciler.complete(
+        storageKey,
+        key,
+        generation,
+        this.cluster.core.now(),
+      );
     });
   }
 }

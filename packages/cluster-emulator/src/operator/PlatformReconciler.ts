@@ -32,8 +32,10 @@ export const CLAIM_FINALIZER = 'finalizer.apiextensions.crossplane.io';
 /** Field manager of the operator's writes. */
 export const OPERATOR_MANAGER = 'crossplane';
 
-const CLAIM_SOURCE = 'offered/compositeresourcedefinition.apiextensions.crossplane.io';
-const COMPOSITE_SOURCE = 'defined/compositeresourcedefinition.apiextensions.crossplane.io';
+const CLAIM_SOURCE =
+  'offered/compositeresourcedefinition.apiextensions.crossplane.io';
+const COMPOSITE_SOURCE =
+  'defined/compositeresourcedefinition.apiextensions.crossplane.io';
 const TENANT_LABEL = 'fractal.dev/tenant';
 const COMPONENT_LABEL = 'fractal.dev/component';
 const CREATED_VIA = 'fractal.dev/created-via';
@@ -54,7 +56,9 @@ function statusConditions(obj: KubeObject): JsonValue | undefined {
 
 function generationOf(obj: KubeObject): number {
   const meta = obj.metadata;
-  return isJsonObject(meta) && typeof meta.generation === 'number' ? meta.generation : 1;
+  return isJsonObject(meta) && typeof meta.generation === 'number'
+    ? meta.generation
+    : 1;
 }
 
 function iso(ms: number): string {
@@ -68,7 +72,10 @@ function iso(ms: number): string {
  * Events, fail or become Ready, and delete through a finalizer.
  */
 export class PlatformReconciler {
-  readonly claimTypes = new Map<string, { def: PlatformKindDefinition; type: ResourceType }>();
+  readonly claimTypes = new Map<
+    string,
+    { def: PlatformKindDefinition; type: ResourceType }
+  >();
 
   constructor(
     private readonly cluster: EmulatedCluster,
@@ -99,7 +106,8 @@ export class PlatformReconciler {
     const bind = (obj: KubeObject, old?: KubeObject) => {
       const s = isJsonObject(obj.spec) ? obj.spec : (obj.spec = {});
       if (isJsonObject(s.resourceRef)) return;
-      const previous = old && isJsonObject(old.spec) ? old.spec.resourceRef : undefined;
+      const previous =
+        old && isJsonObject(old.spec) ? old.spec.resourceRef : undefined;
       s.resourceRef = isJsonObject(previous)
         ? previous
         : {
@@ -108,14 +116,22 @@ export class PlatformReconciler {
             name: `${metaString(obj, 'name')}-${this.random.suffix()}`,
           };
     };
-    return { prepareCreate: obj => bind(obj), prepareUpdate: (obj, old) => bind(obj, old) };
+    return {
+      prepareCreate: obj => bind(obj),
+      prepareUpdate: (obj, old) => bind(obj, old),
+    };
   }
 
   private write(at: number): WriteOptions {
     return { fieldManager: OPERATOR_MANAGER, now: at };
   }
 
-  private patchStatus(type: ResourceType, obj: KubeObject, status: JsonObject, at: number): StoredObject | undefined {
+  private patchStatus(
+    type: ResourceType,
+    obj: KubeObject,
+    status: JsonObject,
+    at: number,
+  ): StoredObject | undefined {
     const result = this.cluster.service.patch(
       type,
       metaString(obj, 'namespace'),
@@ -128,9 +144,17 @@ export class PlatformReconciler {
     return result.stored;
   }
 
-  private setStatus(type: ResourceType, obj: KubeObject, updates: ConditionUpdate[], extra: JsonObject, at: number): KubeObject {
+  private setStatus(
+    type: ResourceType,
+    obj: KubeObject,
+    updates: ConditionUpdate[],
+    extra: JsonObject,
+    at: number,
+  ): KubeObject {
     const conditions = setConditions(statusConditions(obj), updates, at);
-    return this.patchStatus(type, obj, { ...extra, conditions }, at)?.object ?? obj;
+    return (
+      this.patchStatus(type, obj, { ...extra, conditions }, at)?.object ?? obj
+    );
   }
 
   /** Adds the claim finalizer; returns false when it was already there. */
@@ -166,14 +190,28 @@ export class PlatformReconciler {
   }
 
   /** Starts provisioning a claim's current generation. */
-  startAttempt(storageKey: string, claimStored: StoredObject, plan: AttemptPlan, at: number, seeded = false): GroundTruthRecord {
+  startAttempt(
+    storageKey: string,
+    claimStored: StoredObject,
+    plan: AttemptPlan,
+    at: number,
+    seeded = false,
+  ): GroundTruthRecord {
     const { def, type } = this.claimTypes.get(storageKey)!;
     const claim = claimStored.object;
     const uid = metaString(claim, 'uid') ?? '';
     const generation = generationOf(claim);
     const previous = this.groundTruth.latest(this.cluster.name, uid);
-    if (previous && previous.outcome === 'in-progress' && previous.generation < generation) {
-      this.groundTruth.write({ ...previous, outcome: 'superseded', supersededAt: iso(at) });
+    if (
+      previous &&
+      previous.outcome === 'in-progress' &&
+      previous.generation < generation
+    ) {
+      this.groundTruth.write({
+        ...previous,
+        outcome: 'superseded',
+        supersededAt: iso(at),
+      });
     }
     const labels = labelsOf(claim);
     const record: GroundTruthRecord = {
@@ -184,7 +222,9 @@ export class PlatformReconciler {
       name: metaString(claim, 'name') ?? '',
       uid,
       generation,
-      tenant: this.cluster.tenantOf(metaString(claim, 'namespace') ?? '') ?? labels[TENANT_LABEL],
+      tenant:
+        this.cluster.tenantOf(metaString(claim, 'namespace') ?? '') ??
+        labels[TENANT_LABEL],
       component: labels[COMPONENT_LABEL],
       createdViaPortal: annotationsOf(claim)[CREATED_VIA] === 'portal',
       startedAt: iso(at),
@@ -198,14 +238,38 @@ export class PlatformReconciler {
     const ctx = this.composeContext(claim);
     this.compose(def, claim, ctx, at);
     const creating: ConditionUpdate[] = [
-      { type: 'Synced', status: 'True', reason: 'ReconcileSuccess', observedGeneration: generation },
-      { type: 'Ready', status: 'False', reason: 'Creating', observedGeneration: generation },
+      {
+        type: 'Synced',
+        status: 'True',
+        reason: 'ReconcileSuccess',
+        observedGeneration: generation,
+      },
+      {
+        type: 'Ready',
+        status: 'False',
+        reason: 'Creating',
+        observedGeneration: generation,
+      },
     ];
     this.setStatus(type, claim, creating, {}, at);
     if (generation === 1) {
-      this.events.record(claim, 'Normal', 'BindCompositeResource', 'Successfully bound composite resource', CLAIM_SOURCE, at);
+      this.events.record(
+        claim,
+        'Normal',
+        'BindCompositeResource',
+        'Successfully bound composite resource',
+        CLAIM_SOURCE,
+        at,
+      );
     }
-    this.events.record(claim, 'Normal', 'ConfigureCompositeResource', 'Successfully applied composite resource', CLAIM_SOURCE, at);
+    this.events.record(
+      claim,
+      'Normal',
+      'ConfigureCompositeResource',
+      'Successfully applied composite resource',
+      CLAIM_SOURCE,
+      at,
+    );
     return record;
   }
 
@@ -218,12 +282,24 @@ export class PlatformReconciler {
   }
 
   /** Creates or updates the composite and its managed resources; marks them Creating. */
-  private compose(def: PlatformKindDefinition, claim: KubeObject, ctx: ComposeContext, at: number): KubeObject {
+  private compose(
+    def: PlatformKindDefinition,
+    claim: KubeObject,
+    ctx: ComposeContext,
+    at: number,
+  ): KubeObject {
     const service = this.cluster.service;
     const compositeType = this.compositeType(def);
     const ref = spec(claim).resourceRef;
-    const compositeName = isJsonObject(ref) && typeof ref.name === 'string' ? ref.name : `${ctx.claimName}-${this.random.suffix()}`;
-    let composite = service.find(compositeType, undefined, compositeName)?.object;
+    const compositeName =
+      isJsonObject(ref) && typeof ref.name === 'string'
+        ? ref.name
+        : `${ctx.claimName}-${this.random.suffix()}`;
+    let composite = service.find(
+      compositeType,
+      undefined,
+      compositeName,
+    )?.object;
     const tenant = labelsOf(claim)[TENANT_LABEL];
     const labels: JsonObject = {
       'crossplane.io/claim-name': ctx.claimName,
@@ -258,18 +334,36 @@ export class PlatformReconciler {
         },
         this.write(at),
       ).object;
-      this.events.record(composite, 'Normal', 'SelectComposition', `Successfully selected composition: ${def.compositionName}`, COMPOSITE_SOURCE, at);
+      this.events.record(
+        composite,
+        'Normal',
+        'SelectComposition',
+        `Successfully selected composition: ${def.compositionName}`,
+        COMPOSITE_SOURCE,
+        at,
+      );
     } else {
-      composite = service.patch(compositeType, undefined, compositeName, PATCH_TYPES.json, [
-        { op: 'add', path: '/spec/parameters', value: ctx.parameters },
-      ], 'main', this.write(at)).object;
+      composite = service.patch(
+        compositeType,
+        undefined,
+        compositeName,
+        PATCH_TYPES.json,
+        [{ op: 'add', path: '/spec/parameters', value: ctx.parameters }],
+        'main',
+        this.write(at),
+      ).object;
     }
-    const refs = Array.isArray(spec(composite).resourceRefs) ? (spec(composite).resourceRefs as JsonValue[]) : [];
+    const refs = Array.isArray(spec(composite).resourceRefs)
+      ? (spec(composite).resourceRefs as JsonValue[])
+      : [];
     const compositeUid = metaString(composite, 'uid') ?? '';
     const unready: string[] = [];
     def.managed.forEach((template, i) => {
       const mrRef = refs[i];
-      const name = isJsonObject(mrRef) && typeof mrRef.name === 'string' ? mrRef.name : `${compositeName}-${i}`;
+      const name =
+        isJsonObject(mrRef) && typeof mrRef.name === 'string'
+          ? mrRef.name
+          : `${compositeName}-${i}`;
       const mrType = this.managedType(template.plural);
       let managed = service.find(mrType, undefined, name)?.object;
       if (!managed) {
@@ -281,8 +375,14 @@ export class PlatformReconciler {
             kind: template.kind,
             metadata: {
               name,
-              labels: { 'crossplane.io/composite': compositeName, ...(tenant ? { [TENANT_LABEL]: tenant } : {}) },
-              annotations: { 'crossplane.io/composition-resource-name': template.kind.toLowerCase() },
+              labels: {
+                'crossplane.io/composite': compositeName,
+                ...(tenant ? { [TENANT_LABEL]: tenant } : {}),
+              },
+              annotations: {
+                'crossplane.io/composition-resource-name':
+                  template.kind.toLowerCase(),
+              },
               ownerReferences: [
                 {
                   apiVersion: apiVersionOf(PLATFORM_GROUP, DEMO_VERSION),
@@ -298,29 +398,100 @@ export class PlatformReconciler {
           },
           this.write(at),
         ).object;
-        this.events.record(managed, 'Normal', 'CreatedExternalResource', 'Successfully requested creation of external resource', `managed/${template.plural}.${MANAGED_GROUP}`, at);
+        this.events.record(
+          managed,
+          'Normal',
+          'CreatedExternalResource',
+          'Successfully requested creation of external resource',
+          `managed/${template.plural}.${MANAGED_GROUP}`,
+          at,
+        );
       } else {
-        managed = service.patch(mrType, undefined, name, PATCH_TYPES.json, [
-          { op: 'add', path: '/spec/forProvider', value: template.forProvider(ctx) },
-        ], 'main', this.write(at)).object;
-        this.events.record(managed, 'Normal', 'UpdatedExternalResource', 'Successfully requested update of external resource', `managed/${template.plural}.${MANAGED_GROUP}`, at);
+        managed = service.patch(
+          mrType,
+          undefined,
+          name,
+          PATCH_TYPES.json,
+          [
+            {
+              op: 'add',
+              path: '/spec/forProvider',
+              value: template.forProvider(ctx),
+            },
+          ],
+          'main',
+          this.write(at),
+        ).object;
+        this.events.record(
+          managed,
+          'Normal',
+          'UpdatedExternalResource',
+          'Successfully requested update of external resource',
+          `managed/${template.plural}.${MANAGED_GROUP}`,
+          at,
+        );
       }
-      this.setStatus(mrType, managed, [
-        { type: 'Synced', status: 'True', reason: 'ReconcileSuccess', observedGeneration: generationOf(managed) },
-        { type: 'Ready', status: 'False', reason: 'Creating', observedGeneration: generationOf(managed) },
-      ], {}, at);
+      this.setStatus(
+        mrType,
+        managed,
+        [
+          {
+            type: 'Synced',
+            status: 'True',
+            reason: 'ReconcileSuccess',
+            observedGeneration: generationOf(managed),
+          },
+          {
+            type: 'Ready',
+            status: 'False',
+            reason: 'Creating',
+            observedGeneration: generationOf(managed),
+          },
+        ],
+        {},
+        at,
+      );
       unready.push(`${template.kind.toLowerCase()} (${name})`);
     });
-    const updated = this.setStatus(compositeType, composite, [
-      { type: 'Synced', status: 'True', reason: 'ReconcileSuccess', observedGeneration: generationOf(composite) },
-      { type: 'Ready', status: 'False', reason: 'Creating', message: `Unready resources: ${unready.join(', ')}`, observedGeneration: generationOf(composite) },
-    ], {}, at);
-    this.events.record(composite, 'Normal', 'ComposeResources', 'Successfully composed resources', COMPOSITE_SOURCE, at);
+    const updated = this.setStatus(
+      compositeType,
+      composite,
+      [
+        {
+          type: 'Synced',
+          status: 'True',
+          reason: 'ReconcileSuccess',
+          observedGeneration: generationOf(composite),
+        },
+        {
+          type: 'Ready',
+          status: 'False',
+          reason: 'Creating',
+          message: `Unready resources: ${unready.join(', ')}`,
+          observedGeneration: generationOf(composite),
+        },
+      ],
+      {},
+      at,
+    );
+    this.events.record(
+      composite,
+      'Normal',
+      'ComposeResources',
+      'Successfully composed resources',
+      COMPOSITE_SOURCE,
+      at,
+    );
     return updated;
   }
 
-  private managedOf(def: PlatformKindDefinition, composite: KubeObject): Array<{ type: ResourceType; obj: KubeObject }> {
-    const refs = Array.isArray(spec(composite).resourceRefs) ? (spec(composite).resourceRefs as JsonValue[]) : [];
+  private managedOf(
+    def: PlatformKindDefinition,
+    composite: KubeObject,
+  ): Array<{ type: ResourceType; obj: KubeObject }> {
+    const refs = Array.isArray(spec(composite).resourceRefs)
+      ? (spec(composite).resourceRefs as JsonValue[])
+      : [];
     const out: Array<{ type: ResourceType; obj: KubeObject }> = [];
     def.managed.forEach((template, i) => {
       const ref = refs[i];
@@ -332,17 +503,29 @@ export class PlatformReconciler {
     return out;
   }
 
-  private compositeOf(def: PlatformKindDefinition, claim: KubeObject): KubeObject | undefined {
+  private compositeOf(
+    def: PlatformKindDefinition,
+    claim: KubeObject,
+  ): KubeObject | undefined {
     const ref = spec(claim).resourceRef;
     if (!isJsonObject(ref) || typeof ref.name !== 'string') return undefined;
-    return this.cluster.service.find(this.compositeType(def), undefined, ref.name)?.object;
+    return this.cluster.service.find(
+      this.compositeType(def),
+      undefined,
+      ref.name,
+    )?.object;
   }
 
   /**
    * Finishes an attempt as planned (Ready or failed). Does nothing when the
    * claim moved on (new generation, deletion) or is gone.
    */
-  complete(storageKey: string, key: string, generation: number, at: number): void {
+  complete(
+    storageKey: string,
+    key: string,
+    generation: number,
+    at: number,
+  ): void {
     const entry = this.claimTypes.get(storageKey);
     const stored = this.claimAt(storageKey, key);
     if (!entry || !stored) return;
@@ -359,20 +542,68 @@ export class PlatformReconciler {
     if (record.planned === 'ready') {
       for (const m of managed) {
         const template = def.managed.find(t => t.kind === m.obj.kind);
-        this.setStatus(m.type, m.obj, [
-          { type: 'Ready', status: 'True', reason: 'Available', observedGeneration: generationOf(m.obj) },
-        ], { atProvider: template ? template.atProvider(ctx) : {} }, at);
+        this.setStatus(
+          m.type,
+          m.obj,
+          [
+            {
+              type: 'Ready',
+              status: 'True',
+              reason: 'Available',
+              observedGeneration: generationOf(m.obj),
+            },
+          ],
+          { atProvider: template ? template.atProvider(ctx) : {} },
+          at,
+        );
       }
       if (composite) {
-        this.setStatus(this.compositeType(def), composite, [
-          { type: 'Ready', status: 'True', reason: 'Available', observedGeneration: generationOf(composite) },
-        ], def.readyStatus(ctx), at);
+        this.setStatus(
+          this.compositeType(def),
+          composite,
+          [
+            {
+              type: 'Ready',
+              status: 'True',
+              reason: 'Available',
+              observedGeneration: generationOf(composite),
+            },
+          ],
+          def.readyStatus(ctx),
+          at,
+        );
       }
-      this.setStatus(type, claim, [
-        { type: 'Synced', status: 'True', reason: 'ReconcileSuccess', observedGeneration: generation },
-        { type: 'Ready', status: 'True', reason: 'Available', observedGeneration: generation },
-      ], { ...def.readyStatus(ctx), connectionDetails: { lastPublishedTime: kubeTime(at) } }, at);
-      this.events.record(claim, 'Normal', 'Available', 'Successfully provisioned: all composed resources are ready', CLAIM_SOURCE, at);
+      this.setStatus(
+        type,
+        claim,
+        [
+          {
+            type: 'Synced',
+            status: 'True',
+            reason: 'ReconcileSuccess',
+            observedGeneration: generation,
+          },
+          {
+            type: 'Ready',
+            status: 'True',
+            reason: 'Available',
+            observedGeneration: generation,
+          },
+        ],
+        {
+          ...def.readyStatus(ctx),
+          connectionDetails: { lastPublishedTime: kubeTime(at) },
+        },
+        at,
+      );
+      this.events.record(
+        claim,
+        'Normal',
+        'Available',
+        'Successfully provisioned: all composed resources are ready',
+        CLAIM_SOURCE,
+        at,
+      );
       this.groundTruth.write({ ...record, outcome: 'ready', readyAt: iso(at) });
       return;
     }
@@ -380,23 +611,85 @@ export class PlatformReconciler {
       const message = def.failures[this.random.int(0, def.failures.length - 1)];
       const first = managed[0];
       if (first) {
-        this.setStatus(first.type, first.obj, [
-          { type: 'Synced', status: 'False', reason: 'ReconcileError', message, observedGeneration: generationOf(first.obj) },
-        ], {}, at);
-        this.events.record(first.obj, 'Warning', 'CannotCreateExternalResource', message, `managed/${String(first.obj.kind).toLowerCase()}`, at);
+        this.setStatus(
+          first.type,
+          first.obj,
+          [
+            {
+              type: 'Synced',
+              status: 'False',
+              reason: 'ReconcileError',
+              message,
+              observedGeneration: generationOf(first.obj),
+            },
+          ],
+          {},
+          at,
+        );
+        this.events.record(
+          first.obj,
+          'Warning',
+          'CannotCreateExternalResource',
+          message,
+          `managed/${String(first.obj.kind).toLowerCase()}`,
+          at,
+        );
       }
       if (composite) {
-        this.setStatus(this.compositeType(def), composite, [
-          { type: 'Synced', status: 'False', reason: 'ReconcileError', message: `cannot compose resources: ${message}`, observedGeneration: generationOf(composite) },
-        ], {}, at);
-        this.events.record(composite, 'Warning', 'ComposeResources', `cannot compose resources: ${message}`, COMPOSITE_SOURCE, at);
+        this.setStatus(
+          this.compositeType(def),
+          composite,
+          [
+            {
+              type: 'Synced',
+              status: 'False',
+              reason: 'ReconcileError',
+              message: `cannot compose resources: ${message}`,
+              observedGeneration: generationOf(composite),
+            },
+          ],
+          {},
+          at,
+        );
+        this.events.record(
+          composite,
+          'Warning',
+          'ComposeResources',
+          `cannot compose resources: ${message}`,
+          COMPOSITE_SOURCE,
+          at,
+        );
       }
       const claimMessage = `cannot apply composite resource: ${message}`;
-      this.setStatus(type, claim, [
-        { type: 'Synced', status: 'False', reason: 'ReconcileError', message: claimMessage, observedGeneration: generation },
-        { type: 'Ready', status: 'False', reason: 'Creating', observedGeneration: generation },
-      ], {}, at);
-      this.events.record(claim, 'Warning', 'ReconcileError', claimMessage, CLAIM_SOURCE, at);
+      this.setStatus(
+        type,
+        claim,
+        [
+          {
+            type: 'Synced',
+            status: 'False',
+            reason: 'ReconcileError',
+            message: claimMessage,
+            observedGeneration: generation,
+          },
+          {
+            type: 'Ready',
+            status: 'False',
+            reason: 'Creating',
+            observedGeneration: generation,
+          },
+        ],
+        {},
+        at,
+      );
+      this.events.record(
+        claim,
+        'Warning',
+        'ReconcileError',
+        claimMessage,
+        CLAIM_SOURCE,
+        at,
+      );
       this.groundTruth.write({
         ...record,
         outcome: 'failed',
@@ -416,7 +709,9 @@ export class PlatformReconciler {
     const uid = metaString(claim, 'uid') ?? '';
     const latest = this.groundTruth.latest(this.cluster.name, uid);
     const deletionTimestamp = metaString(claim, 'deletionTimestamp');
-    const deletedAt = deletionTimestamp ? Math.min(Date.parse(deletionTimestamp), at) : at;
+    const deletedAt = deletionTimestamp
+      ? Math.min(Date.parse(deletionTimestamp), at)
+      : at;
     if (latest && !latest.deletedAt) {
       this.groundTruth.write({
         ...latest,
@@ -424,16 +719,39 @@ export class PlatformReconciler {
         outcome: latest.outcome === 'in-progress' ? 'deleted' : latest.outcome,
       });
     }
-    this.setStatus(entry.type, claim, [
-      { type: 'Ready', status: 'False', reason: 'Deleting', observedGeneration: generationOf(claim) },
-    ], {}, at);
+    this.setStatus(
+      entry.type,
+      claim,
+      [
+        {
+          type: 'Ready',
+          status: 'False',
+          reason: 'Deleting',
+          observedGeneration: generationOf(claim),
+        },
+      ],
+      {},
+      at,
+    );
     const composite = this.compositeOf(entry.def, claim);
     if (composite) {
       const meta = metadataOf(composite);
       if (!meta.deletionTimestamp) {
-        this.cluster.service.delete(this.compositeType(entry.def), undefined, String(meta.name), { now: at });
+        this.cluster.service.delete(
+          this.compositeType(entry.def),
+          undefined,
+          String(meta.name),
+          { now: at },
+        );
       }
-      this.events.record(claim, 'Normal', 'DeleteCompositeResource', 'Successfully deleted composite resource', CLAIM_SOURCE, at);
+      this.events.record(
+        claim,
+        'Normal',
+        'DeleteCompositeResource',
+        'Successfully deleted composite resource',
+        CLAIM_SOURCE,
+        at,
+      );
     }
   }
 
@@ -459,6 +777,9 @@ export class PlatformReconciler {
 
   /** The object key of a claim. */
   static keyOf(claim: KubeObject): string {
-    return objectKey(metaString(claim, 'namespace'), metaString(claim, 'name') ?? '');
+    return objectKey(
+      metaString(claim, 'namespace'),
+      metaString(claim, 'name') ?? '',
+    );
   }
 }

@@ -14,8 +14,14 @@ export interface ConditionUpdate {
  * Merges condition updates into a list by type. `lastTransitionTime` moves
  * only when a condition's status changes, as `meta.SetStatusCondition` does.
  */
-export function setConditions(existing: JsonValue | undefined, updates: ConditionUpdate[], atMs: number): JsonObject[] {
-  const list: JsonObject[] = Array.isArray(existing) ? existing.filter(isJsonObject).map(c => ({ ...c })) : [];
+export function setConditions(
+  existing: JsonValue | undefined,
+  updates: ConditionUpdate[],
+  atMs: number,
+): JsonObject[] {
+  const list: JsonObject[] = Array.isArray(existing)
+    ? existing.filter(isJsonObject).map(c => ({ ...c }))
+    : [];
   for (const update of updates) {
     const index = list.findIndex(c => c.type === update.type);
     const previous = index >= 0 ? list[index] : undefined;
@@ -24,12 +30,15 @@ export function setConditions(existing: JsonValue | undefined, updates: Conditio
       status: update.status,
       reason: update.reason,
       lastTransitionTime:
-        previous && previous.status === update.status && typeof previous.lastTransitionTime === 'string'
+        previous &&
+        previous.status === update.status &&
+        typeof previous.lastTransitionTime === 'string'
           ? previous.lastTransitionTime
           : kubeTime(atMs),
     };
     if (update.message) condition.message = update.message;
-    if (update.observedGeneration !== undefined) condition.observedGeneration = update.observedGeneration;
+    if (update.observedGeneration !== undefined)
+      condition.observedGeneration = update.observedGeneration;
     if (index >= 0) list[index] = condition;
     else list.push(condition);
   }

@@ -9,13 +9,20 @@ export type DelaySpec =
   | number
   | { distribution: 'fixed'; ms: number }
   | { distribution: 'uniform'; minMs: number; maxMs: number }
-  | { distribution: 'lognormal'; medianMs: number; p95Ms: number; maxMs?: number };
+  | {
+      distribution: 'lognormal';
+      medianMs: number;
+      p95Ms: number;
+      maxMs?: number;
+    };
 
 const Z95 = 1.6448536269514722;
 
 function nonNegative(value: unknown, name: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InputError(`${name} must be a non-negative number of milliseconds`);
+    throw new InputError(
+      `${name} must be a non-negative number of milliseconds`,
+    );
   }
   return value;
 }
@@ -24,7 +31,9 @@ function nonNegative(value: unknown, name: string): number {
 export function parseDelaySpec(input: unknown, name: string): DelaySpec {
   if (typeof input === 'number') return nonNegative(input, name);
   if (typeof input !== 'object' || input === null) {
-    throw new InputError(`${name} must be a number of ms or a distribution object`);
+    throw new InputError(
+      `${name} must be a number of ms or a distribution object`,
+    );
   }
   const spec = input as Record<string, unknown>;
   switch (spec.distribution) {
@@ -33,18 +42,25 @@ export function parseDelaySpec(input: unknown, name: string): DelaySpec {
     case 'uniform': {
       const minMs = nonNegative(spec.minMs, `${name}.minMs`);
       const maxMs = nonNegative(spec.maxMs, `${name}.maxMs`);
-      if (maxMs < minMs) throw new InputError(`${name}.maxMs must not be below minMs`);
+      if (maxMs < minMs)
+        throw new InputError(`${name}.maxMs must not be below minMs`);
       return { distribution: 'uniform', minMs, maxMs };
     }
     case 'lognormal': {
       const medianMs = nonNegative(spec.medianMs, `${name}.medianMs`);
       const p95Ms = nonNegative(spec.p95Ms, `${name}.p95Ms`);
-      if (p95Ms < medianMs) throw new InputError(`${name}.p95Ms must not be below medianMs`);
-      const maxMs = spec.maxMs === undefined ? undefined : nonNegative(spec.maxMs, `${name}.maxMs`);
+      if (p95Ms < medianMs)
+        throw new InputError(`${name}.p95Ms must not be below medianMs`);
+      const maxMs =
+        spec.maxMs === undefined
+          ? undefined
+          : nonNegative(spec.maxMs, `${name}.maxMs`);
       return { distribution: 'lognormal', medianMs, p95Ms, maxMs };
     }
     default:
-      throw new InputError(`${name}.distribution must be fixed, uniform or lognormal`);
+      throw new InputError(
+        `${name}.distribution must be fixed, uniform or lognormal`,
+      );
   }
 }
 
@@ -58,7 +74,8 @@ export function sampleDelay(spec: DelaySpec, random: Random): number {
       return spec.minMs + random.next() * (spec.maxMs - spec.minMs);
     case 'lognormal': {
       if (spec.medianMs === 0) return 0;
-      const sigma = Math.log(Math.max(spec.p95Ms, spec.medianMs) / spec.medianMs) / Z95;
+      const sigma =
+        Math.log(Math.max(spec.p95Ms, spec.medianMs) / spec.medianMs) / Z95;
       const value = spec.medianMs * Math.exp(sigma * random.normal());
       return Math.min(value, spec.maxMs ?? spec.p95Ms * 4);
     }
@@ -83,7 +100,11 @@ export interface OperatorTiming {
 export const DEFAULT_OPERATOR_TIMING: OperatorTiming = {
   delays: {
     default: { distribution: 'lognormal', medianMs: 8000, p95Ms: 20000 },
-    PostgreSQLInstance: { distribution: 'lognormal', medianMs: 15000, p95Ms: 40000 },
+    PostgreSQLInstance: {
+      distribution: 'lognormal',
+      medianMs: 15000,
+      p95Ms: 40000,
+    },
     Bucket: { distribution: 'lognormal', medianMs: 4000, p95Ms: 9000 },
     Cache: { distribution: 'lognormal', medianMs: 10000, p95Ms: 25000 },
     Application: { distribution: 'lognormal', medianMs: 6000, p95Ms: 15000 },
@@ -108,5 +129,8 @@ export function planAttempt(
   else if (roll < timing.failureRate + timing.stuckRate) outcome = 'stuck';
   const spec = timing.delays[kind] ?? timing.delays.default ?? 0;
   const delay = sampleDelay(spec, random);
-  return { outcome, delayMs: Math.round(outcome === 'failed' ? delay * 0.6 : delay) };
+  return {
+    outcome,
+    delayMs: Math.round(outcome === 'failed' ? delay * 0.6 : delay),
+  };
 }

@@ -2,7 +2,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
-import { FAST_OPERATOR, postgresClaim, waitFor } from '../__testUtils__/testEmulator';
+import {
+  FAST_OPERATOR,
+  postgresClaim,
+  waitFor,
+} from '../__testUtils__/testEmulator';
 import { startEmulator } from '../startEmulator';
 
 describe('restarts', () => {
@@ -20,7 +24,13 @@ describe('restarts', () => {
     const first = await startEmulator(options);
     const ca = readFileSync(first.caFile, 'utf8');
     first.cluster('dev').create(postgresClaim('kept-db'));
-    await waitFor(() => (first.groundTruth().some(r => r.name === 'kept-db' && r.outcome === 'ready') ? true : undefined));
+    await waitFor(() =>
+      first
+        .groundTruth()
+        .some(r => r.name === 'kept-db' && r.outcome === 'ready')
+        ? true
+        : undefined,
+    );
     const rv = Number(first.cluster('dev').resourceVersion());
     const records = first.groundTruth().length;
     await first.stop();
@@ -28,20 +38,26 @@ describe('restarts', () => {
     const second = await startEmulator(options);
     try {
       expect(readFileSync(second.caFile, 'utf8')).toBe(ca);
-      expect(Number(second.cluster('dev').resourceVersion())).toBeGreaterThanOrEqual(rv);
+      expect(
+        Number(second.cluster('dev').resourceVersion()),
+      ).toBeGreaterThanOrEqual(rv);
       expect(second.groundTruth()).toHaveLength(records);
       const kc = new KubeConfig();
       kc.loadFromFile(second.kubeconfigPath);
       expect(kc.getCurrentContext()).toBe('dev');
       expect(kc.getCurrentUser()?.name).toBe('admin');
-      const claim: any = await kc.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({
-        group: 'platform.fractal.dev',
-        version: 'v1alpha1',
-        plural: 'postgresqlinstances',
-        namespace: 'tenant-payments',
-        name: 'kept-db',
-      });
-      expect(claim.status.conditions.find((c: any) => c.type === 'Ready').status).toBe('True');
+      const claim: any = await kc
+        .makeApiClient(CustomObjectsApi)
+        .getNamespacedCustomObject({
+          group: 'platform.fractal.dev',
+          version: 'v1alpha1',
+          plural: 'postgresqlinstances',
+          namespace: 'tenant-payments',
+          name: 'kept-db',
+        });
+      expect(
+        claim.status.conditions.find((c: any) => c.type === 'Ready').status,
+      ).toBe('True');
     } finally {
       await second.stop();
     }

@@ -19,14 +19,24 @@ interface PersistedState {
 
 /** Writes every cluster's objects to `state.json` (atomically). */
 export function saveState(file: string, clusters: EmulatedCluster[]): void {
-  const state: PersistedState = { format: FORMAT, savedAt: new Date().toISOString(), clusters: {} };
+  const state: PersistedState = {
+    format: FORMAT,
+    savedAt: new Date().toISOString(),
+    clusters: {},
+  };
   for (const cluster of clusters) {
     const tables: PersistedCluster['tables'] = {};
     for (const table of cluster.core.store.allTables()) {
       if (table.objects.size === 0) continue;
-      tables[table.storageKey] = [...table.objects.values()].map(s => ({ key: s.key, object: s.object }));
+      tables[table.storageKey] = [...table.objects.values()].map(s => ({
+        key: s.key,
+        object: s.object,
+      }));
     }
-    state.clusters[cluster.name] = { resourceVersion: cluster.core.store.resourceVersion, tables };
+    state.clusters[cluster.name] = {
+      resourceVersion: cluster.core.store.resourceVersion,
+      tables,
+    };
   }
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, JSON.stringify(state));
@@ -49,11 +59,13 @@ export function loadState(file: string, clusters: EmulatedCluster[]): boolean {
     const store = cluster.core.store;
     for (const { key, object } of persisted.tables[CRD_TYPE.storageKey] ?? []) {
       store.restore(CRD_TYPE.storageKey, key, object);
-      for (const type of typesFromCrd(object)) cluster.core.registry.register(type);
+      for (const type of typesFromCrd(object))
+        cluster.core.registry.register(type);
     }
     for (const [storageKey, objects] of Object.entries(persisted.tables)) {
       if (storageKey === CRD_TYPE.storageKey) continue;
-      for (const { key, object } of objects) store.restore(storageKey, key, object);
+      for (const { key, object } of objects)
+        store.restore(storageKey, key, object);
     }
     store.advanceTo(persisted.resourceVersion);
   }

@@ -44,7 +44,9 @@ export interface JSONSchemaProps {
 }
 
 /** The schema of values nothing is known about: maps granular, lists atomic. */
-export const UNKNOWN_SCHEMA: JSONSchemaProps = { 'x-kubernetes-preserve-unknown-fields': true };
+export const UNKNOWN_SCHEMA: JSONSchemaProps = {
+  'x-kubernetes-preserve-unknown-fields': true,
+};
 
 /** The schema of a property of an object node, or undefined when the property is unknown. */
 export function propertySchema(
@@ -61,7 +63,10 @@ export function propertySchema(
   if (typeof schema.additionalProperties === 'object') {
     return schema.additionalProperties;
   }
-  if (schema.additionalProperties === true || schema['x-kubernetes-preserve-unknown-fields']) {
+  if (
+    schema.additionalProperties === true ||
+    schema['x-kubernetes-preserve-unknown-fields']
+  ) {
     return UNKNOWN_SCHEMA;
   }
   if (!schema.properties && !schema.type) {
@@ -71,12 +76,16 @@ export function propertySchema(
 }
 
 /** The schema of the items of a list node. */
-export function itemSchema(schema: JSONSchemaProps | undefined): JSONSchemaProps {
+export function itemSchema(
+  schema: JSONSchemaProps | undefined,
+): JSONSchemaProps {
   return schema?.items ?? UNKNOWN_SCHEMA;
 }
 
 /** How server-side apply treats a list: atomic (replaced whole), set, or map (merged by keys). */
-export function listType(schema: JSONSchemaProps | undefined): 'atomic' | 'set' | 'map' {
+export function listType(
+  schema: JSONSchemaProps | undefined,
+): 'atomic' | 'set' | 'map' {
   return schema?.['x-kubernetes-list-type'] ?? 'atomic';
 }
 

@@ -19,13 +19,24 @@ function toCheck(format: unknown): Check | undefined {
   return undefined;
 }
 
-const CIDR_RE = /^(((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)\/(3[0-2]|[12]?\d)|[0-9a-fA-F:]+\/(12[0-8]|1[01]\d|[1-9]?\d))$/;
+const CIDR_RE =
+  /^(((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)\/(3[0-2]|[12]?\d)|[0-9a-fA-F:]+\/(12[0-8]|1[01]\d|[1-9]?\d))$/;
 const MAC_RE = /^([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/;
 // Go's time.ParseDuration syntax, which Kubernetes uses for `format: duration`.
 const GO_DURATION_RE = /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$|^0$/;
 
 const checks = new Map<string, Check>();
-for (const name of ['date', 'date-time', 'uri', 'email', 'hostname', 'ipv4', 'ipv6', 'uuid', 'byte'] as const) {
+for (const name of [
+  'date',
+  'date-time',
+  'uri',
+  'email',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'uuid',
+  'byte',
+] as const) {
   const check = toCheck(fullFormats[name]);
   if (check) {
     checks.set(name, check);

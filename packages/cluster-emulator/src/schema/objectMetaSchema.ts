@@ -54,8 +54,13 @@ export const OBJECT_META_SCHEMA: JSONSchemaProps = {
 };
 
 /** Wraps a type's schema with apiVersion, kind and the standard metadata. */
-export function withObjectMeta(schema: JSONSchemaProps | undefined): JSONSchemaProps {
-  const base = schema ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+export function withObjectMeta(
+  schema: JSONSchemaProps | undefined,
+): JSONSchemaProps {
+  const base = schema ?? {
+    type: 'object',
+    'x-kubernetes-preserve-unknown-fields': true,
+  };
   return {
     ...base,
     type: 'object',

@@ -1,4 +1,10 @@
-import { clone, deepEqual, isJsonObject, JsonObject, JsonValue } from '../util/json';
+import {
+  clone,
+  deepEqual,
+  isJsonObject,
+  JsonObject,
+  JsonValue,
+} from '../util/json';
 import { FieldError, formatValue } from '../api/StatusError';
 import { checkFormat } from './formats';
 import { JSONSchemaProps, propertySchema } from './JSONSchemaProps';
@@ -16,7 +22,10 @@ function isNullable(schema: JSONSchemaProps | undefined): boolean {
  * fields) and non-nullable nulls, as the API server does before defaulting.
  * Returns the paths of the unknown fields it dropped.
  */
-export function pruneUnknownFields(obj: JsonObject, schema: JSONSchemaProps): string[] {
+export function pruneUnknownFields(
+  obj: JsonObject,
+  schema: JSONSchemaProps,
+): string[] {
   const unknown: string[] = [];
   pruneNode(obj, schema, '', unknown, true);
   return unknown;
@@ -43,7 +52,10 @@ function pruneNode(
   }
   const embedded = schema['x-kubernetes-embedded-resource'] === true;
   for (const key of Object.keys(value)) {
-    if ((embedded || isRoot) && (key === 'apiVersion' || key === 'kind' || key === 'metadata')) {
+    if (
+      (embedded || isRoot) &&
+      (key === 'apiVersion' || key === 'kind' || key === 'metadata')
+    ) {
       if (!schema.properties?.[key]) {
         continue;
       }
@@ -84,8 +96,11 @@ export function applyDefaults(value: JsonValue, schema: JSONSchemaProps): void {
     }
   }
   for (const [key, child] of Object.entries(value)) {
-    const childSchema = schema.properties?.[key] ??
-      (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+    const childSchema =
+      schema.properties?.[key] ??
+      (typeof schema.additionalProperties === 'object'
+        ? schema.additionalProperties
+        : undefined);
     if (childSchema) {
       applyDefaults(child, childSchema);
     }
@@ -95,7 +110,8 @@ export function applyDefaults(value: JsonValue, schema: JSONSchemaProps): void {
 function typeName(value: JsonValue): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? 'integer' : 'number';
   return typeof value;
 }
 
@@ -118,7 +134,11 @@ function typeMatches(type: string, value: JsonValue): boolean {
   }
 }
 
-function invalidValue(field: string, value: JsonValue, detail: string): FieldError {
+function invalidValue(
+  field: string,
+  value: JsonValue,
+  detail: string,
+): FieldError {
   return {
     reason: 'FieldValueInvalid',
     field,
@@ -127,7 +147,11 @@ function invalidValue(field: string, value: JsonValue, detail: string): FieldErr
 }
 
 /** Validates a value against a schema; returns every field error found. */
-export function validateSchema(value: JsonValue, schema: JSONSchemaProps, path = ''): FieldError[] {
+export function validateSchema(
+  value: JsonValue,
+  schema: JSONSchemaProps,
+  path = '',
+): FieldError[] {
   const errors: FieldError[] = [];
   validateNode(value, schema, path, errors);
   return errors;
@@ -150,11 +174,20 @@ function validateNode(
     return;
   }
   if (schema['x-kubernetes-int-or-string']) {
-    if (!(typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value)))) {
+    if (
+      !(
+        typeof value === 'string' ||
+        (typeof value === 'number' && Number.isInteger(value))
+      )
+    ) {
       errors.push({
         reason: 'FieldValueTypeInvalid',
         field: path,
-        message: `Invalid value: "${typeName(value)}": ${path} in body must be of type integer,string: "${typeName(value)}"`,
+        message: `Invalid value: "${typeName(
+          value,
+        )}": ${path} in body must be of type integer,string: "${typeName(
+          value,
+        )}"`,
       });
       return;
     }
@@ -162,7 +195,11 @@ function validateNode(
     errors.push({
       reason: 'FieldValueTypeInvalid',
       field: path,
-      message: `Invalid value: "${typeName(value)}": ${path} in body must be of type ${schema.type}: "${typeName(value)}"`,
+      message: `Invalid value: "${typeName(
+        value,
+      )}": ${path} in body must be of type ${schema.type}: "${typeName(
+        value,
+      )}"`,
     });
     return;
   }
@@ -170,9 +207,9 @@ function validateNode(
     errors.push({
       reason: 'FieldValueNotSupported',
       field: path,
-      message: `Unsupported value: ${formatValue(value)}: supported values: ${schema.enum
-        .map(v => formatValue(v))
-        .join(', ')}`,
+      message: `Unsupported value: ${formatValue(
+        value,
+      )}: supported values: ${schema.enum.map(v => formatValue(v)).join(', ')}`,
     });
   }
   if (typeof value === 'string') {
@@ -187,7 +224,12 @@ function validateNode(
   validateCombinators(value, schema, path, errors);
 }
 
-function validateString(value: string, schema: JSONSchemaProps, path: string, errors: FieldError[]): void {
+function validateString(
+  value: string,
+  schema: JSONSchemaProps,
+  path: string,
+  errors: FieldError[],
+): void {
   const length = [...value].length;
   if (schema.maxLength !== undefined && length > schema.maxLength) {
     errors.push({
@@ -197,40 +239,87 @@ function validateString(value: string, schema: JSONSchemaProps, path: string, er
     });
   }
   if (schema.minLength !== undefined && length < schema.minLength) {
-    errors.push(invalidValue(path, value, `should be at least ${schema.minLength} chars long`));
+    errors.push(
+      invalidValue(
+        path,
+        value,
+        `should be at least ${schema.minLength} chars long`,
+      ),
+    );
   }
-  if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
+  if (
+    schema.pattern !== undefined &&
+    !new RegExp(schema.pattern, 'u').test(value)
+  ) {
     errors.push(invalidValue(path, value, `should match '${schema.pattern}'`));
   }
   if (schema.format && !checkFormat(schema.format, value)) {
-    errors.push(invalidValue(path, value, `must be of type ${schema.format}: ${formatValue(value)}`));
+    errors.push(
+      invalidValue(
+        path,
+        value,
+        `must be of type ${schema.format}: ${formatValue(value)}`,
+      ),
+    );
   }
 }
 
-function validateNumber(value: number, schema: JSONSchemaProps, path: string, errors: FieldError[]): void {
+function validateNumber(
+  value: number,
+  schema: JSONSchemaProps,
+  path: string,
+  errors: FieldError[],
+): void {
   if (schema.minimum !== undefined) {
-    if (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum) {
-      errors.push(invalidValue(path, value, schema.exclusiveMinimum
-        ? `should be greater than ${schema.minimum}`
-        : `should be greater than or equal to ${schema.minimum}`));
+    if (
+      schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum
+    ) {
+      errors.push(
+        invalidValue(
+          path,
+          value,
+          schema.exclusiveMinimum
+            ? `should be greater than ${schema.minimum}`
+            : `should be greater than or equal to ${schema.minimum}`,
+        ),
+      );
     }
   }
   if (schema.maximum !== undefined) {
-    if (schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum) {
-      errors.push(invalidValue(path, value, schema.exclusiveMaximum
-        ? `should be less than ${schema.maximum}`
-        : `should be less than or equal to ${schema.maximum}`));
+    if (
+      schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum
+    ) {
+      errors.push(
+        invalidValue(
+          path,
+          value,
+          schema.exclusiveMaximum
+            ? `should be less than ${schema.maximum}`
+            : `should be less than or equal to ${schema.maximum}`,
+        ),
+      );
     }
   }
   if (schema.multipleOf !== undefined && schema.multipleOf > 0) {
     const ratio = value / schema.multipleOf;
     if (Math.abs(ratio - Math.round(ratio)) > 1e-9) {
-      errors.push(invalidValue(path, value, `should be a multiple of ${schema.multipleOf}`));
+      errors.push(
+        invalidValue(
+          path,
+          value,
+          `should be a multiple of ${schema.multipleOf}`,
+        ),
+      );
     }
   }
 }
 
-function validateArray(value: JsonValue[], schema: JSONSchemaProps, path: string, errors: FieldError[]): void {
+function validateArray(
+  value: JsonValue[],
+  schema: JSONSchemaProps,
+  path: string,
+  errors: FieldError[],
+): void {
   if (schema.maxItems !== undefined && value.length > schema.maxItems) {
     errors.push({
       reason: 'FieldValueTooMany',
@@ -239,7 +328,13 @@ function validateArray(value: JsonValue[], schema: JSONSchemaProps, path: string
     });
   }
   if (schema.minItems !== undefined && value.length < schema.minItems) {
-    errors.push(invalidValue(path, value.length, `should have at least ${schema.minItems} items`));
+    errors.push(
+      invalidValue(
+        path,
+        value.length,
+        `should have at least ${schema.minItems} items`,
+      ),
+    );
   }
   const listType = schema['x-kubernetes-list-type'];
   if (schema.uniqueItems || listType === 'set') {
@@ -277,14 +372,25 @@ function validateArray(value: JsonValue[], schema: JSONSchemaProps, path: string
     });
   }
   if (schema.items) {
-    value.forEach((item, i) => validateNode(item, schema.items!, `${path}[${i}]`, errors));
+    value.forEach((item, i) =>
+      validateNode(item, schema.items!, `${path}[${i}]`, errors),
+    );
   }
 }
 
-function validateObject(value: JsonObject, schema: JSONSchemaProps, path: string, errors: FieldError[]): void {
+function validateObject(
+  value: JsonObject,
+  schema: JSONSchemaProps,
+  path: string,
+  errors: FieldError[],
+): void {
   for (const required of schema.required ?? []) {
     if (value[required] === undefined) {
-      errors.push({ reason: 'FieldValueRequired', field: join(path, required), message: 'Required value' });
+      errors.push({
+        reason: 'FieldValueRequired',
+        field: join(path, required),
+        message: 'Required value',
+      });
     }
   }
   const count = Object.keys(value).length;
@@ -296,31 +402,60 @@ function validateObject(value: JsonObject, schema: JSONSchemaProps, path: string
     });
   }
   if (schema.minProperties !== undefined && count < schema.minProperties) {
-    errors.push(invalidValue(path, count, `should have at least ${schema.minProperties} properties`));
+    errors.push(
+      invalidValue(
+        path,
+        count,
+        `should have at least ${schema.minProperties} properties`,
+      ),
+    );
   }
   for (const [key, child] of Object.entries(value)) {
-    const prop = schema.properties?.[key] ??
-      (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+    const prop =
+      schema.properties?.[key] ??
+      (typeof schema.additionalProperties === 'object'
+        ? schema.additionalProperties
+        : undefined);
     if (prop) {
       validateNode(child, prop, join(path, key), errors);
     }
   }
 }
 
-function validateCombinators(value: JsonValue, schema: JSONSchemaProps, path: string, errors: FieldError[]): void {
+function validateCombinators(
+  value: JsonValue,
+  schema: JSONSchemaProps,
+  path: string,
+  errors: FieldError[],
+): void {
   for (const sub of schema.allOf ?? []) {
     validateNode(value, sub, path, errors);
   }
-  if (schema.anyOf && !schema.anyOf.some(sub => validateSchema(value, sub, path).length === 0)) {
-    errors.push(invalidValue(path, value, 'must validate at least one schema (anyOf)'));
+  if (
+    schema.anyOf &&
+    !schema.anyOf.some(sub => validateSchema(value, sub, path).length === 0)
+  ) {
+    errors.push(
+      invalidValue(path, value, 'must validate at least one schema (anyOf)'),
+    );
   }
   if (schema.oneOf) {
-    const passing = schema.oneOf.filter(sub => validateSchema(value, sub, path).length === 0).length;
+    const passing = schema.oneOf.filter(
+      sub => validateSchema(value, sub, path).length === 0,
+    ).length;
     if (passing !== 1) {
-      errors.push(invalidValue(path, value, 'must validate one and only one schema (oneOf)'));
+      errors.push(
+        invalidValue(
+          path,
+          value,
+          'must validate one and only one schema (oneOf)',
+        ),
+      );
     }
   }
   if (schema.not && validateSchema(value, schema.not, path).length === 0) {
-    errors.push(invalidValue(path, value, 'must not validate the schema (not)'));
+    errors.push(
+      invalidValue(path, value, 'must not validate the schema (not)'),
+    );
   }
 }

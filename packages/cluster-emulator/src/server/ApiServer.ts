@@ -3,12 +3,23 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import { isError } from '@backstage/errors';
 import { Identity } from '../auth/identities';
-import { forbidden, pathNotFound, StatusError, unauthorized } from '../api/StatusError';
+import {
+  forbidden,
+  pathNotFound,
+  StatusError,
+  unauthorized,
+} from '../api/StatusError';
 import { EmulatedCluster } from '../cluster/EmulatedCluster';
 import { FaultSettings, parseFaultSettings } from '../faults/FaultState';
 import { EmulatorLogger } from '../util/logger';
 import { JsonValue } from '../util/json';
-import { apiGroup, coreVersions, groupList, resourceList, versionInfo } from './discovery';
+import {
+  apiGroup,
+  coreVersions,
+  groupList,
+  resourceList,
+  versionInfo,
+} from './discovery';
 import { parseBody, readBody, sendError, sendJsonText } from './http';
 import { ResourceHandler, WatchSettings } from './ResourceHandler';
 import { openApiGroupVersion, openApiRoot, openApiV2 } from './openapi';
@@ -36,8 +47,14 @@ export interface ApiServerOptions {
 const INJECTED: Record<number, [string, string]> = {
   500: ['InternalError', 'Internal error occurred: injected fault'],
   502: ['InternalError', 'bad gateway (injected fault)'],
-  503: ['ServiceUnavailable', 'the server is currently unable to handle the request (injected fault)'],
-  504: ['Timeout', 'the server was unable to return a response in the time allotted, but may still be processing the request (injected fault)'],
+  503: [
+    'ServiceUnavailable',
+    'the server is currently unable to handle the request (injected fault)',
+  ],
+  504: [
+    'Timeout',
+    'the server was unable to return a response in the time allotted, but may still be processing the request (injected fault)',
+  ],
 };
 
 /** One emulated cluster's HTTPS API endpoint, with its faults. */
@@ -55,10 +72,16 @@ export class ApiServer {
 
   constructor(private readonly options: ApiServerOptions) {
     this.tokens = new Map(options.identities.map(i => [i.token, i]));
-    this.handler = new ResourceHandler(options.cluster, options.watch, this.openWatches);
+    this.handler = new ResourceHandler(
+      options.cluster,
+      options.watch,
+      this.openWatches,
+    );
     this.boundPort = options.port;
     this.server = this.createServer();
-    options.cluster.faults.onChange((settings, previous) => this.applyFaults(settings, previous));
+    options.cluster.faults.onChange((settings, previous) =>
+      this.applyFaults(settings, previous),
+    );
     options.cluster.onStorageDropped(() => {
       // Watches on a resource that is no longer served end, as the real server ends them.
       for (const stream of [...this.openWatches]) stream.close();
@@ -71,7 +94,9 @@ export class ApiServer {
   }
 
   get url(): string {
-    const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
+    const host = this.options.host.includes(':')
+      ? `[${this.options.host}]`
+      : this.options.host;
     return `https://${host}:${this.boundPort}`;
   }
 
@@ -81,9 +106,12 @@ export class ApiServer {
   }
 
   private createServer(): Server {
-    const server = createServer({ key: this.options.key, cert: this.options.cert, keepAlive: true }, (req, res) => {
-      this.handle(req, res).catch(error => sendError(res, error));
-    });
+    const server = createServer(
+      { key: this.options.key, cert: this.options.cert, keepAlive: true },
+      (req, res) => {
+        this.handle(req, res).catch(error => sendError(res, error));
+      },
+    );
     server.keepAliveTimeout = 30_000;
     server.on('connection', socket => {
       this.sockets.add(socket);
@@ -103,7 +131,8 @@ export class ApiServer {
       this.server.listen(this.boundPort, this.options.host, () => {
         this.server.off('error', onError);
         const address = this.server.address();
-        if (address && typeof address === 'object') this.boundPort = address.port;
+        if (address && typeof address === 'object')
+          this.boundPort = address.port;
         resolve();
       });
     });
@@ -116,7 +145,9 @@ export class ApiServer {
     if (!this.listening) return;
     this.listening = false;
     for (const stream of [...this.openWatches]) stream.destroy();
-    const closed = new Promise<void>(resolve => this.server.close(() => resolve()));
+    const closed = new Promise<void>(resolve =>
+      this.server.close(() => resolve()),
+    );
     for (const socket of this.sockets) socket.destroy();
     this.server.closeAllConnections();
     await closed;
@@ -133,21 +164,31 @@ export class ApiServer {
 
   private applyFaults(settings: FaultSettings, previous: FaultSettings): void {
     if (this.stopped) return;
-    if (settings.dropWatchesEverySeconds !== previous.dropWatchesEverySeconds || !this.dropTimer) {
+    if (
+      settings.dropWatchesEverySeconds !== previous.dropWatchesEverySeconds ||
+      !this.dropTimer
+    ) {
       if (this.dropTimer) clearInterval(this.dropTimer);
       this.dropTimer = undefined;
-      if (settings.dropWatchesEverySeconds && settings.dropWatchesEverySeconds > 0) {
+      if (
+        settings.dropWatchesEverySeconds &&
+        settings.dropWatchesEverySeconds > 0
+      ) {
         this.dropTimer = setInterval(() => {
           for (const stream of [...this.openWatches]) stream.close();
         }, settings.dropWatchesEverySeconds * 1000);
       }
     }
     if (settings.forceWatchExpired && !previous.forceWatchExpired) {
-      for (const stream of [...this.openWatches]) stream.expire('too old resource version: forced by fault injection');
+      for (const stream of [...this.openWatches])
+        stream.expire('too old resource version: forced by fault injection');
     }
     if (settings.outageMs && settings.outageMs > 0 && this.listening) {
       const duration = settings.outageMs;
-      this.options.logger.info('cluster outage started', { cluster: this.options.cluster.name, durationMs: duration });
+      this.options.logger.info('cluster outage started', {
+        cluster: this.options.cluster.name,
+        durationMs: duration,
+      });
       // Let the admin request that started the outage get its answer first.
       setImmediate(() => {
         this.closeListener()
@@ -155,22 +196,35 @@ export class ApiServer {
             if (this.stopped) return;
             this.outageTimer = setTimeout(() => {
               this.outageTimer = undefined;
-              const { outageMs: _done, ...rest } = this.options.cluster.faults.settings;
+              const { outageMs: _done, ...rest } =
+                this.options.cluster.faults.settings;
               this.options.cluster.faults.set(rest);
               this.listen()
                 .then(() => {
-                  this.options.logger.info('cluster outage ended', { cluster: this.options.cluster.name });
+                  this.options.logger.info('cluster outage ended', {
+                    cluster: this.options.cluster.name,
+                  });
                 })
-                .catch(error => this.options.logger.error('could not listen again after an outage', {
-                  cluster: this.options.cluster.name,
-                  error: isError(error) ? error.message : String(error),
-                }));
+                .catch(error =>
+                  this.options.logger.error(
+                    'could not listen again after an outage',
+                    {
+                      cluster: this.options.cluster.name,
+                      error: isError(error) ? error.message : String(error),
+                    },
+                  ),
+                );
             }, duration);
           })
-          .catch(error => this.options.logger.error('could not close the listener for an outage', {
-            cluster: this.options.cluster.name,
-            error: String(error),
-          }));
+          .catch(error =>
+            this.options.logger.error(
+              'could not close the listener for an outage',
+              {
+                cluster: this.options.cluster.name,
+                error: String(error),
+              },
+            ),
+          );
       });
     }
   }
@@ -183,7 +237,10 @@ export class ApiServer {
     return identity;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://emulator.invalid');
     const cluster = this.options.cluster;
     const route = parseRoute(url.pathname, cluster.core.registry);
@@ -202,7 +259,8 @@ export class ApiServer {
       }
     }
     const identity = this.authenticate(req);
-    const json = (body: JsonValue) => sendJsonText(res, 200, JSON.stringify(body));
+    const json = (body: JsonValue) =>
+      sendJsonText(res, 200, JSON.stringify(body));
     switch (route.kind) {
       case 'version':
         json(versionInfo());
@@ -241,12 +299,19 @@ export class ApiServer {
     if (url.pathname.startsWith('/openapi/v2')) {
       const accept = req.headers.accept ?? '';
       if (accept && !/json|\*\/\*/.test(accept)) {
-        throw new StatusError(406, 'NotAcceptable', `only the following media types are accepted: application/json`);
+        throw new StatusError(
+          406,
+          'NotAcceptable',
+          `only the following media types are accepted: application/json`,
+        );
       }
       sendJsonText(res, 200, JSON.stringify(openApiV2()));
       return;
     }
-    const rest = url.pathname.replace(/^\/openapi\/v3\/?/, '').split('/').filter(Boolean);
+    const rest = url.pathname
+      .replace(/^\/openapi\/v3\/?/, '')
+      .split('/')
+      .filter(Boolean);
     if (rest.length === 0) {
       sendJsonText(res, 200, JSON.stringify(openApiRoot(registry)));
       return;
@@ -259,10 +324,20 @@ export class ApiServer {
     sendJsonText(res, 200, JSON.stringify(doc));
   }
 
-  private async admin(path: string, req: IncomingMessage, res: ServerResponse, identity: Identity): Promise<void> {
+  private async admin(
+    path: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    identity: Identity,
+  ): Promise<void> {
     const cluster = this.options.cluster;
     if (identity.role !== 'admin') {
-      throw forbidden({ user: identity.name, verb: (req.method ?? 'get').toLowerCase(), group: 'emulator.fractal.dev', resource: path.replace(/^\//, '') });
+      throw forbidden({
+        user: identity.name,
+        verb: (req.method ?? 'get').toLowerCase(),
+        group: 'emulator.fractal.dev',
+        resource: path.replace(/^\//, ''),
+      });
     }
     const method = req.method ?? 'GET';
     if (path === '/faults') {
@@ -277,7 +352,11 @@ export class ApiServer {
           settings = parseFaultSettings(parseBody(raw, 'application/json'));
         } catch (error) {
           if (error instanceof StatusError) throw error;
-          throw new StatusError(400, 'BadRequest', isError(error) ? error.message : String(error));
+          throw new StatusError(
+            400,
+            'BadRequest',
+            isError(error) ? error.message : String(error),
+          );
         }
         sendJsonText(res, 200, JSON.stringify(settings));
         cluster.faults.set(settings);
@@ -290,12 +369,22 @@ export class ApiServer {
       }
     }
     if (path === '/ground-truth' && method === 'GET' && this.options.admin) {
-      sendJsonText(res, 200, JSON.stringify(this.options.admin.groundTruth(cluster.name)));
+      sendJsonText(
+        res,
+        200,
+        JSON.stringify(this.options.admin.groundTruth(cluster.name)),
+      );
       return;
     }
     if (path === '/compact' && method === 'POST') {
       cluster.core.store.compact();
-      sendJsonText(res, 200, JSON.stringify({ resourceVersion: String(cluster.core.store.resourceVersion) }));
+      sendJsonText(
+        res,
+        200,
+        JSON.stringify({
+          resourceVersion: String(cluster.core.store.resourceVersion),
+        }),
+      );
       return;
     }
     throw pathNotFound();

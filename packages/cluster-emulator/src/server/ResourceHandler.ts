@@ -2,10 +2,20 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { isJsonObject, JsonObject, JsonValue } from '../util/json';
 import { KubeObject } from '../util/objects';
 import { AccessRequest, Identity, isAllowed } from '../auth/identities';
-import { badRequest, forbidden, methodNotAllowed, pathNotFound, StatusError } from '../api/StatusError';
+import {
+  badRequest,
+  forbidden,
+  methodNotAllowed,
+  pathNotFound,
+  StatusError,
+} from '../api/StatusError';
 import { EmulatedCluster } from '../cluster/EmulatedCluster';
 import { listObjects, makeFilter, matchesFilter } from '../service/listObjects';
-import { DeleteOptions, WriteOptions, WriteResult } from '../service/ObjectService';
+import {
+  DeleteOptions,
+  WriteOptions,
+  WriteResult,
+} from '../service/ObjectService';
 import { StoredObject } from '../store/ResourceTable';
 import { groupVersionOf, ResourceType } from '../store/ResourceType';
 import { WriteScope } from '../fields/managedFields';
@@ -24,11 +34,15 @@ export interface WatchSettings {
   maxBufferedBytes: number;
 }
 
-function renderFor(type: ResourceType): (stored: StoredObject) => string {
+function renderFor(type: ResourceType): (stored: StoredObject) => Buffer {
   const gv = groupVersionOf(type);
   return stored =>
-    stored.object.apiVersion === gv ? stored.json : JSON.stringify({ ...stored.object, apiVersion: gv });
+    stored.object.apiVersion === gv
+      ? stored.bytes
+      : Buffer.from(JSON.stringify({ ...stored.object, apiVersion: gv }));
 }
+
+const COMMA = Buffer.from(',');
 
 function objectFor(type: ResourceType, obj: KubeObject): KubeObject {
   const gv = groupVersionOf(type);
@@ -41,23 +55,37 @@ function flag(url: URL, name: string): boolean {
 }
 
 function writeOptions(url: URL, req: IncomingMessage): WriteOptions {
-  const options: WriteOptions = { warnings: [], userAgent: req.headers['user-agent'] };
+  const options: WriteOptions = {
+    warnings: [],
+    userAgent: req.headers['user-agent'],
+  };
   const dryRun = url.searchParams.getAll('dryRun');
   if (dryRun.length > 0) {
     if (dryRun.some(d => d !== 'All')) {
-      throw badRequest(`Invalid dryRun value: ${JSON.stringify(dryRun)}; supported values: "All"`);
+      throw badRequest(
+        `Invalid dryRun value: ${JSON.stringify(
+          dryRun,
+        )}; supported values: "All"`,
+      );
     }
     options.dryRun = true;
   }
   const manager = url.searchParams.get('fieldManager');
   if (manager !== null) {
-    if (manager.length > 128) throw badRequest('fieldManager: Too long: may not be more than 128 bytes');
+    if (manager.length > 128)
+      throw badRequest(
+        'fieldManager: Too long: may not be more than 128 bytes',
+      );
     options.fieldManager = manager;
   }
   const validation = url.searchParams.get('fieldValidation');
   if (validation !== null) {
     if (!['Strict', 'Warn', 'Ignore'].includes(validation)) {
-      throw badRequest(`fieldValidation: Unsupported value: ${JSON.stringify(validation)}: supported values: "Ignore", "Strict", "Warn"`);
+      throw badRequest(
+        `fieldValidation: Unsupported value: ${JSON.stringify(
+          validation,
+        )}: supported values: "Ignore", "Strict", "Warn"`,
+      );
     }
     options.fieldValidation = validation as WriteOptions['fieldValidation'];
   }
@@ -73,17 +101,33 @@ export class ResourceHandler {
     private readonly openWatches: Set<WatchStream>,
   ) {}
 
-  async handle(route: ResourceRoute, req: IncomingMessage, res: ServerResponse, url: URL, identity: Identity): Promise<void> {
+  async handle(
+    route: ResourceRoute,
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    identity: Identity,
+  ): Promise<void> {
     const registry = this.cluster.core.registry;
     const type = registry.get(route.group, route.version, route.plural);
     if (!type) throw pathNotFound();
-    if ((route.namespace !== undefined && !type.namespaced) || (type.namespaced && route.name !== undefined && route.namespace === undefined)) {
+    if (
+      (route.namespace !== undefined && !type.namespaced) ||
+      (type.namespaced &&
+        route.name !== undefined &&
+        route.namespace === undefined)
+    ) {
       throw pathNotFound();
     }
     let scope: WriteScope = 'main';
     if (route.subresource !== undefined) {
-      const finalize = type.plural === 'namespaces' && route.subresource === 'finalize';
-      if (!(route.subresource === 'status' && type.statusSubresource) && !finalize) throw pathNotFound();
+      const finalize =
+        type.plural === 'namespaces' && route.subresource === 'finalize';
+      if (
+        !(route.subresource === 'status' && type.statusSubresource) &&
+        !finalize
+      )
+        throw pathNotFound();
       if (route.subresource === 'status') scope = 'status';
     }
     const watch = route.watchPath || flag(url, 'watch');
@@ -143,17 +187,37 @@ export class ResourceHandler {
     }
   }
 
-  private get(type: ResourceType, route: ResourceRoute, req: IncomingMessage, res: ServerResponse, url: URL, slow: number): void {
+  private get(
+    type: ResourceType,
+    route: ResourceRoute,
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    slow: number,
+  ): void {
     const stored = this.cluster.service.get(type, route.namespace, route.name!);
     if (wantsTable(req.headers.accept)) {
-      const table = renderTable(type, [objectFor(type, stored.object)], String(stored.rv), this.cluster.core.now(), url.searchParams.get('includeObject') ?? undefined);
+      const table = renderTable(
+        type,
+        [objectFor(type, stored.object)],
+        String(stored.rv),
+        this.cluster.core.now(),
+        url.searchParams.get('includeObject') ?? undefined,
+      );
       sendJsonText(res, 200, JSON.stringify(table), { slowChunkMs: slow });
       return;
     }
     sendJsonText(res, 200, renderFor(type)(stored), { slowChunkMs: slow });
   }
 
-  private list(type: ResourceType, route: ResourceRoute, req: IncomingMessage, res: ServerResponse, url: URL, slow: number): void {
+  private list(
+    type: ResourceType,
+    route: ResourceRoute,
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    slow: number,
+  ): void {
     const limit = url.searchParams.get('limit');
     const result = listObjects(this.cluster.core.store, type, route.namespace, {
       labelSelector: url.searchParams.get('labelSelector') ?? undefined,
@@ -161,7 +225,8 @@ export class ResourceHandler {
       limit: limit ? Number(limit) : undefined,
       continue: url.searchParams.get('continue') ?? undefined,
       resourceVersion: url.searchParams.get('resourceVersion') ?? undefined,
-      resourceVersionMatch: url.searchParams.get('resourceVersionMatch') ?? undefined,
+      resourceVersionMatch:
+        url.searchParams.get('resourceVersionMatch') ?? undefined,
     });
     if (wantsTable(req.headers.accept)) {
       const table = renderTable(
@@ -178,23 +243,54 @@ export class ResourceHandler {
     const render = renderFor(type);
     const metadata: JsonObject = {};
     if (result.continue) metadata.continue = result.continue;
-    if (result.remainingItemCount !== undefined) metadata.remainingItemCount = result.remainingItemCount;
+    if (result.remainingItemCount !== undefined)
+      metadata.remainingItemCount = result.remainingItemCount;
     metadata.resourceVersion = String(result.resourceVersion);
-    const items = result.items.map(render).join(',');
-    const body = `{"apiVersion":${JSON.stringify(groupVersionOf(type))},"items":[${items}],"kind":${JSON.stringify(type.listKind)},"metadata":${JSON.stringify(metadata)}}`;
-    sendJsonText(res, 200, body, { slowChunkMs: slow });
+    // Cached per-object bytes are copied once into the body: no big string, no re-encoding.
+    const parts: Buffer[] = [
+      Buffer.from(
+        `{"apiVersion":${JSON.stringify(groupVersionOf(type))},"items":[`,
+      ),
+    ];
+    result.items.forEach((stored, i) => {
+      if (i > 0) parts.push(COMMA);
+      parts.push(render(stored));
+    });
+    parts.push(
+      Buffer.from(
+        `],"kind":${JSON.stringify(type.listKind)},"metadata":${JSON.stringify(
+          metadata,
+        )}}`,
+      ),
+    );
+    sendJsonText(res, 200, Buffer.concat(parts), { slowChunkMs: slow });
   }
 
-  private watch(type: ResourceType, route: ResourceRoute, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  private watch(
+    type: ResourceType,
+    route: ResourceRoute,
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+  ): void {
     let fieldSelector = url.searchParams.get('fieldSelector') ?? undefined;
     if (route.name !== undefined) {
       const byName = `metadata.name=${route.name}`;
       fieldSelector = fieldSelector ? `${fieldSelector},${byName}` : byName;
     }
-    const filter = makeFilter(type, type.namespaced ? route.namespace : undefined, url.searchParams.get('labelSelector') ?? undefined, fieldSelector);
+    const filter = makeFilter(
+      type,
+      type.namespaced ? route.namespace : undefined,
+      url.searchParams.get('labelSelector') ?? undefined,
+      fieldSelector,
+    );
     const rvParam = url.searchParams.get('resourceVersion') ?? '';
     if (rvParam !== '' && !/^\d+$/.test(rvParam)) {
-      throw badRequest(`resourceVersion: Invalid value: ${JSON.stringify(rvParam)}: must be a non-negative integer`);
+      throw badRequest(
+        `resourceVersion: Invalid value: ${JSON.stringify(
+          rvParam,
+        )}: must be a non-negative integer`,
+      );
     }
     const store = this.cluster.core.store;
     const table = store.table(type.storageKey);
@@ -202,16 +298,29 @@ export class ResourceHandler {
     const settings = this.watchSettings;
     const timeoutMs = timeoutParam
       ? Number(timeoutParam) * 1000
-      : settings.defaultTimeoutSeconds * 1000 * (1 + this.cluster.core.random.next());
+      : settings.defaultTimeoutSeconds *
+        1000 *
+        (1 + this.cluster.core.random.next());
     const tableOutput = wantsTable(req.headers.accept);
     const baseRender = renderFor(type);
     const render = tableOutput
       ? (stored: StoredObject) =>
-          JSON.stringify(renderTable(type, [objectFor(type, stored.object)], String(stored.rv), this.cluster.core.now(), url.searchParams.get('includeObject') ?? undefined))
+          Buffer.from(
+            JSON.stringify(
+              renderTable(
+                type,
+                [objectFor(type, stored.object)],
+                String(stored.rv),
+                this.cluster.core.now(),
+                url.searchParams.get('includeObject') ?? undefined,
+              ),
+            ),
+          )
       : baseRender;
     const bookmarks = flag(url, 'allowWatchBookmarks');
     const stream = new WatchStream(res, {
       render,
+      shareLines: !tableOutput,
       matches: obj => matchesFilter(filter, obj),
       apiVersion: groupVersionOf(type),
       kind: type.kind,
@@ -223,13 +332,16 @@ export class ResourceHandler {
       onClose: s => this.openWatches.delete(s),
     });
     this.openWatches.add(stream);
-    const initial = rvParam === '' || rvParam === '0' || flag(url, 'sendInitialEvents');
+    const initial =
+      rvParam === '' || rvParam === '0' || flag(url, 'sendInitialEvents');
     if (initial) {
-      const prefix = filter.namespace !== undefined ? `${filter.namespace}/` : '';
+      const prefix =
+        filter.namespace !== undefined ? `${filter.namespace}/` : '';
       for (const key of table.sortedKeys()) {
         if (prefix && !key.startsWith(prefix)) continue;
         const stored = table.get(key)!;
-        if (matchesFilter(filter, stored.object)) stream.deliver('ADDED', stored);
+        if (matchesFilter(filter, stored.object))
+          stream.deliver('ADDED', stored);
       }
       if (flag(url, 'sendInitialEvents') && bookmarks) {
         stream.bookmark({ 'k8s.io/initial-events-end': 'true' });
@@ -238,9 +350,18 @@ export class ResourceHandler {
       return;
     }
     const rv = Number(rvParam);
-    const events = this.cluster.faults.settings.forceWatchExpired && rv < store.resourceVersion ? undefined : table.eventsAfter(rv);
+    const events =
+      this.cluster.faults.settings.forceWatchExpired &&
+      rv < store.resourceVersion
+        ? undefined
+        : table.eventsAfter(rv);
     if (!events) {
-      stream.expire(`too old resource version: ${rv} (${Math.max(table.floor, store.resourceVersion)})`);
+      stream.expire(
+        `too old resource version: ${rv} (${Math.max(
+          table.floor,
+          store.resourceVersion,
+        )})`,
+      );
       return;
     }
     stream.replay(events);
@@ -265,15 +386,38 @@ export class ResourceHandler {
     if (verb === 'create') {
       result = service.create(type, route.namespace, body, options);
     } else if (verb === 'update') {
-      result = service.update(type, route.namespace, route.name!, body, scope, options);
+      result = service.update(
+        type,
+        route.namespace,
+        route.name!,
+        body,
+        scope,
+        options,
+      );
     } else {
-      result = service.patch(type, route.namespace, route.name!, contentType, body, scope, options);
+      result = service.patch(
+        type,
+        route.namespace,
+        route.name!,
+        contentType,
+        body,
+        scope,
+        options,
+      );
     }
-    const json = result.stored ? renderFor(type)(result.stored) : JSON.stringify(objectFor(type, result.object));
-    sendJsonText(res, result.created ? 201 : 200, json, { warnings: options.warnings, slowChunkMs: slow });
+    const json = result.stored
+      ? renderFor(type)(result.stored)
+      : JSON.stringify(objectFor(type, result.object));
+    sendJsonText(res, result.created ? 201 : 200, json, {
+      warnings: options.warnings,
+      slowChunkMs: slow,
+    });
   }
 
-  private async deleteOptions(req: IncomingMessage, url: URL): Promise<DeleteOptions> {
+  private async deleteOptions(
+    req: IncomingMessage,
+    url: URL,
+  ): Promise<DeleteOptions> {
     const options: DeleteOptions = {};
     const raw = await readBody(req);
     let body: JsonValue = {};
@@ -281,42 +425,79 @@ export class ResourceHandler {
       body = parseBody(raw, mediaType(req.headers['content-type']));
     }
     const bodyObj: JsonObject = isJsonObject(body) ? body : {};
-    const policy = url.searchParams.get('propagationPolicy') ?? bodyObj.propagationPolicy;
+    const policy =
+      url.searchParams.get('propagationPolicy') ?? bodyObj.propagationPolicy;
     if (policy !== undefined && policy !== null) {
-      if (policy !== 'Orphan' && policy !== 'Background' && policy !== 'Foreground') {
-        throw badRequest(`propagationPolicy: Unsupported value: ${JSON.stringify(policy)}: supported values: "Foreground", "Background", "Orphan"`);
+      if (
+        policy !== 'Orphan' &&
+        policy !== 'Background' &&
+        policy !== 'Foreground'
+      ) {
+        throw badRequest(
+          `propagationPolicy: Unsupported value: ${JSON.stringify(
+            policy,
+          )}: supported values: "Foreground", "Background", "Orphan"`,
+        );
       }
       options.propagationPolicy = policy;
     }
-    if (bodyObj.orphanDependents === true && !options.propagationPolicy) options.propagationPolicy = 'Orphan';
+    if (bodyObj.orphanDependents === true && !options.propagationPolicy)
+      options.propagationPolicy = 'Orphan';
     const dryRun = url.searchParams.getAll('dryRun');
     const bodyDryRun = Array.isArray(bodyObj.dryRun) ? bodyObj.dryRun : [];
     if ([...dryRun, ...bodyDryRun].length > 0) {
-      if ([...dryRun, ...bodyDryRun].some(d => d !== 'All')) throw badRequest('Invalid dryRun value; supported values: "All"');
+      if ([...dryRun, ...bodyDryRun].some(d => d !== 'All'))
+        throw badRequest('Invalid dryRun value; supported values: "All"');
       options.dryRun = true;
     }
     if (isJsonObject(bodyObj.preconditions)) {
       const pre = bodyObj.preconditions;
       options.preconditions = {
         uid: typeof pre.uid === 'string' ? pre.uid : undefined,
-        resourceVersion: typeof pre.resourceVersion === 'string' ? pre.resourceVersion : undefined,
+        resourceVersion:
+          typeof pre.resourceVersion === 'string'
+            ? pre.resourceVersion
+            : undefined,
       };
     }
     return options;
   }
 
-  private async delete(type: ResourceType, route: ResourceRoute, req: IncomingMessage, res: ServerResponse, url: URL, slow: number): Promise<void> {
+  private async delete(
+    type: ResourceType,
+    route: ResourceRoute,
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    slow: number,
+  ): Promise<void> {
     const options = await this.deleteOptions(req, url);
-    const result = this.cluster.service.delete(type, route.namespace, route.name!, options);
+    const result = this.cluster.service.delete(
+      type,
+      route.namespace,
+      route.name!,
+      options,
+    );
     if (result.kind === 'status') {
-      sendJsonText(res, 200, JSON.stringify(result.status), { slowChunkMs: slow });
+      sendJsonText(res, 200, JSON.stringify(result.status), {
+        slowChunkMs: slow,
+      });
       return;
     }
-    const json = result.stored ? renderFor(type)(result.stored) : JSON.stringify(objectFor(type, result.object));
+    const json = result.stored
+      ? renderFor(type)(result.stored)
+      : JSON.stringify(objectFor(type, result.object));
     sendJsonText(res, 200, json, { slowChunkMs: slow });
   }
 
-  private async deleteCollection(type: ResourceType, route: ResourceRoute, req: IncomingMessage, res: ServerResponse, url: URL, slow: number): Promise<void> {
+  private async deleteCollection(
+    type: ResourceType,
+    route: ResourceRoute,
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    slow: number,
+  ): Promise<void> {
     const options = await this.deleteOptions(req, url);
     const result = listObjects(this.cluster.core.store, type, route.namespace, {
       labelSelector: url.searchParams.get('labelSelector') ?? undefined,
@@ -326,8 +507,15 @@ export class ResourceHandler {
     for (const stored of result.items) {
       const meta = stored.object.metadata as JsonObject;
       try {
-        const outcome = this.cluster.service.delete(type, meta.namespace as string | undefined, String(meta.name), options);
-        deleted.push(outcome.kind === 'object' ? outcome.object : stored.object);
+        const outcome = this.cluster.service.delete(
+          type,
+          meta.namespace as string | undefined,
+          String(meta.name),
+          options,
+        );
+        deleted.push(
+          outcome.kind === 'object' ? outcome.object : stored.object,
+        );
       } catch (error) {
         if (!(error instanceof StatusError && error.code === 404)) throw error;
       }
@@ -336,7 +524,9 @@ export class ResourceHandler {
       apiVersion: groupVersionOf(type),
       items: deleted.map(o => objectFor(type, o)),
       kind: type.listKind,
-      metadata: { resourceVersion: String(this.cluster.core.store.resourceVersion) },
+      metadata: {
+        resourceVersion: String(this.cluster.core.store.resourceVersion),
+      },
     };
     sendJsonText(res, 200, JSON.stringify(body), { slowChunkMs: slow });
   }

@@ -2,13 +2,21 @@ import { ServerResponse } from 'node:http';
 import { JsonObject } from '../util/json';
 import { KubeObject } from '../util/objects';
 import { statusBody } from '../api/StatusError';
-import { EventType, ResourceTable, StoredObject, StoreEvent, WatchSubscriber } from '../store/ResourceTable';
+import {
+  EventType,
+  ResourceTable,
+  StoredObject,
+  StoreEvent,
+  WatchSubscriber,
+} from '../store/ResourceTable';
 import { baseHeaders } from './http';
 
 /** How a watch stream behaves. */
 export interface WatchStreamOptions {
   /** Renders an object for the stream (the cached JSON, another version, or a Table). */
-  render: (stored: StoredObject) => string;
+  render: (stored: StoredObject) => Buffer;
+  /** Whether event lines of objects stored in the watched version can be shared between watches. */
+  shareLines: boolean;
   matches: (obj: KubeObject) => boolean;
   /** apiVersion and kind for BOOKMARK objects. */
   apiVersion: string;
@@ -22,6 +30,19 @@ export interface WatchStreamOptions {
   onClose: (stream: WatchStream) => void;
 }
 
+const LINE_PREFIX: Record<EventType, Buffer> = {
+  ADDED: Buffer.from('{"type":"ADDED","object":'),
+  MODIFIED: Buffer.from('{"type":"MODIFIED","object":'),
+  DELETED: Buffer.from('{"type":"DELETED","object":'),
+};
+const LINE_SUFFIX = Buffer.from('}\n');
+
+/** Event lines already rendered, shared by every watch that sends the same object and type. */
+const sharedLines = new WeakMap<
+  StoredObject,
+  Partial<Record<EventType, Buffer>>
+>();
+
 /**
  * One open watch: newline-delimited JSON events written as they happen,
  * headers sent at once, closed on timeout, on request or when the client goes.
@@ -29,20 +50,26 @@ export interface WatchStreamOptions {
 export class WatchStream implements WatchSubscriber {
   private closed = false;
   private readonly timers: NodeJS.Timeout[] = [];
-  private queue: string[] = [];
+  private queue: Array<string | Buffer> = [];
   private draining = false;
   private table: ResourceTable | undefined;
   private drainTimer: NodeJS.Timeout | undefined;
   private ending = false;
 
-  constructor(private readonly res: ServerResponse, private readonly options: WatchStreamOptions) {
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly options: WatchStreamOptions,
+  ) {
     res.writeHead(200, { ...baseHeaders(), 'Transfer-Encoding': 'chunked' });
     res.flushHeaders();
     res.socket?.setNoDelay(true);
     res.on('close', () => this.close());
     this.timers.push(setTimeout(() => this.close(), options.timeoutMs));
     if (options.bookmarkIntervalMs) {
-      const interval = setInterval(() => this.bookmark(), options.bookmarkIntervalMs);
+      const interval = setInterval(
+        () => this.bookmark(),
+        options.bookmarkIntervalMs,
+      );
       this.timers.push(interval);
     }
   }
@@ -56,15 +83,37 @@ export class WatchStream implements WatchSubscriber {
   }
 
   deliver(type: EventType, stored: StoredObject): void {
-    this.writeLine(`{"type":"${type}","object":${this.options.render(stored)}}\n`);
+    const share =
+      this.options.shareLines &&
+      stored.object.apiVersion === this.options.apiVersion;
+    let lines = share ? sharedLines.get(stored) : undefined;
+    let line = lines?.[type];
+    if (!line) {
+      line = Buffer.concat([
+        LINE_PREFIX[type],
+        this.options.render(stored),
+        LINE_SUFFIX,
+      ]);
+      if (share) {
+        if (!lines) {
+          lines = {};
+          sharedLines.set(stored, lines);
+        }
+        lines[type] = line;
+      }
+    }
+    this.writeLine(line);
   }
 
   /** Replays history events through the same filter transitions as live ones. */
   replay(events: StoreEvent[]): void {
     for (const event of events) {
-      const before = event.previous ? this.matches(event.previous.object) : false;
+      const before = event.previous
+        ? this.matches(event.previous.object)
+        : false;
       if (event.type === 'DELETED') {
-        if (before || this.matches(event.object.object)) this.deliver('DELETED', event.object);
+        if (before || this.matches(event.object.object))
+          this.deliver('DELETED', event.object);
         continue;
       }
       const now = this.matches(event.object.object);
@@ -83,9 +132,15 @@ export class WatchStream implements WatchSubscriber {
 
   /** Sends a BOOKMARK with the current resourceVersion. */
   bookmark(annotations?: Record<string, string>): void {
-    const metadata: JsonObject = { resourceVersion: String(this.options.currentResourceVersion()) };
+    const metadata: JsonObject = {
+      resourceVersion: String(this.options.currentResourceVersion()),
+    };
     if (annotations) metadata.annotations = annotations;
-    const object = { kind: this.options.kind, apiVersion: this.options.apiVersion, metadata };
+    const object = {
+      kind: this.options.kind,
+      apiVersion: this.options.apiVersion,
+      metadata,
+    };
     this.writeLine(`{"type":"BOOKMARK","object":${JSON.stringify(object)}}\n`);
   }
 
@@ -96,7 +151,7 @@ export class WatchStream implements WatchSubscriber {
     this.finish();
   }
 
-  private writeLine(line: string): void {
+  private writeLine(line: string | Buffer): void {
     if (this.closed) return;
     const slow = this.options.slowStreamMs();
     if (slow > 0 || this.draining) {

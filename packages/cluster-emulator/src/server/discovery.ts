@@ -47,14 +47,24 @@ export function groupList(registry: TypeRegistry): JsonObject {
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
-    groups: registry.groups().filter(g => g !== '').map(g => groupDocument(registry, g)),
+    groups: registry
+      .groups()
+      .filter(g => g !== '')
+      .map(g => groupDocument(registry, g)),
   };
 }
 
 /** `GET /apis/{group}`. */
-export function apiGroup(registry: TypeRegistry, name: string): JsonObject | undefined {
+export function apiGroup(
+  registry: TypeRegistry,
+  name: string,
+): JsonObject | undefined {
   if (!registry.groups().includes(name) || name === '') return undefined;
-  return { kind: 'APIGroup', apiVersion: 'v1', ...groupDocument(registry, name) };
+  return {
+    kind: 'APIGroup',
+    apiVersion: 'v1',
+    ...groupDocument(registry, name),
+  };
 }
 
 function storageVersionHash(type: ResourceType): string {
@@ -65,7 +75,11 @@ function storageVersionHash(type: ResourceType): string {
 }
 
 /** `GET /api/v1` or `GET /apis/{group}/{version}`. */
-export function resourceList(registry: TypeRegistry, group: string, version: string): JsonObject {
+export function resourceList(
+  registry: TypeRegistry,
+  group: string,
+  version: string,
+): JsonObject {
   const resources: JsonObject[] = [];
   for (const type of registry.resources(group, version)) {
     const resource: JsonObject = {

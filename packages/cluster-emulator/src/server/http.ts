@@ -8,7 +8,9 @@ import { badRequest, StatusBody, StatusError } from '../api/StatusError';
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 /** Headers every API response carries. */
-export function baseHeaders(contentType = 'application/json'): Record<string, string> {
+export function baseHeaders(
+  contentType = 'application/json',
+): Record<string, string> {
   return {
     'Content-Type': contentType,
     'Cache-Control': 'no-cache, private',
@@ -18,7 +20,11 @@ export function baseHeaders(contentType = 'application/json'): Record<string, st
 }
 
 /** Writes a body, in slow chunks when a slow-stream fault is active. */
-export function writeBody(res: ServerResponse, body: string, slowChunkMs: number): void {
+export function writeBody(
+  res: ServerResponse,
+  body: string | Buffer,
+  slowChunkMs: number,
+): void {
   if (slowChunkMs <= 0 || body.length <= 16384) {
     if (slowChunkMs > 0) {
       setTimeout(() => res.end(body), slowChunkMs);
@@ -30,7 +36,10 @@ export function writeBody(res: ServerResponse, body: string, slowChunkMs: number
   let offset = 0;
   const next = () => {
     if (res.destroyed) return;
-    const chunk = body.slice(offset, offset + 16384);
+    const chunk =
+      typeof body === 'string'
+        ? body.slice(offset, offset + 16384)
+        : body.subarray(offset, offset + 16384);
     offset += chunk.length;
     if (offset >= body.length) res.end(chunk);
     else {
@@ -45,10 +54,16 @@ export function writeBody(res: ServerResponse, body: string, slowChunkMs: number
 export function sendJsonText(
   res: ServerResponse,
   code: number,
-  json: string,
-  options: { warnings?: string[]; slowChunkMs?: number; contentType?: string } = {},
+  json: string | Buffer,
+  options: {
+    warnings?: string[];
+    slowChunkMs?: number;
+    contentType?: string;
+  } = {},
 ): void {
-  const headers: Record<string, string | string[]> = baseHeaders(options.contentType);
+  const headers: Record<string, string | string[]> = baseHeaders(
+    options.contentType,
+  );
   if (options.warnings && options.warnings.length > 0) {
     headers.Warning = options.warnings.map(w => `299 - ${JSON.stringify(w)}`);
   }
@@ -72,9 +87,17 @@ export function sendError(res: ServerResponse, error: unknown): void {
     return;
   }
   const message = error instanceof Error ? error.message : String(error);
-  sendStatus(res, new StatusError(500, 'InternalError', `Internal error occurred: ${message}`, {
-    causes: [{ reason: '', message }],
-  }).body);
+  sendStatus(
+    res,
+    new StatusError(
+      500,
+      'InternalError',
+      `Internal error occurred: ${message}`,
+      {
+        causes: [{ reason: '', message }],
+      },
+    ).body,
+  );
 }
 
 /** Reads a request body (413 past the limit). */
@@ -85,7 +108,13 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new StatusError(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728'));
+        reject(
+          new StatusError(
+            413,
+            'RequestEntityTooLarge',
+            'Request entity too large: limit is 3145728',
+          ),
+        );
         req.destroy();
         return;
       }
@@ -107,7 +136,11 @@ export function parseBody(raw: Buffer, contentType: string): JsonValue {
     return JSON.parse(text) as JsonValue;
   } catch (error) {
     if (!yamlish) {
-      throw badRequest(`the object provided is unrecognized: couldn't get version/kind; json parse error: ${(error as Error).message}`);
+      throw badRequest(
+        `the object provided is unrecognized: couldn't get version/kind; json parse error: ${
+          (error as Error).message
+        }`,
+      );
     }
   }
   try {

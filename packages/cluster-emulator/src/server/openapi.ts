@@ -10,7 +10,9 @@ function pathKey(group: string, version: string): string {
 
 /** `dev.fractal.platform.v1alpha1.PostgreSQLInstance`, the way OpenAPI names definitions. */
 function definitionName(type: ResourceType): string {
-  const group = type.group ? type.group.split('.').reverse().join('.') : 'io.k8s.api.core';
+  const group = type.group
+    ? type.group.split('.').reverse().join('.')
+    : 'io.k8s.api.core';
   return `${group}.${type.version}.${type.kind}`;
 }
 
@@ -26,17 +28,34 @@ const param = (name: string, description: string): JsonObject => ({
 });
 
 const WRITE_PARAMS = [
-  param('dryRun', 'When present, indicates that modifications should not be persisted.'),
-  param('fieldManager', 'A name associated with the actor or entity that is making these changes.'),
-  param('fieldValidation', 'How the server handles unknown or duplicate fields: Ignore, Warn or Strict.'),
+  param(
+    'dryRun',
+    'When present, indicates that modifications should not be persisted.',
+  ),
+  param(
+    'fieldManager',
+    'A name associated with the actor or entity that is making these changes.',
+  ),
+  param(
+    'fieldValidation',
+    'How the server handles unknown or duplicate fields: Ignore, Warn or Strict.',
+  ),
 ];
 
-function documentHash(registry: TypeRegistry, group: string, version: string): string {
+function documentHash(
+  registry: TypeRegistry,
+  group: string,
+  version: string,
+): string {
   const text = registry
     .resources(group, version)
     .map(t => `${t.plural}:${JSON.stringify(t.schema)}`)
     .join('|');
-  return createHash('sha512').update(text).digest('hex').slice(0, 32).toUpperCase();
+  return createHash('sha512')
+    .update(text)
+    .digest('hex')
+    .slice(0, 32)
+    .toUpperCase();
 }
 
 /** `GET /openapi/v3`: the group-versions with a document each. */
@@ -45,7 +64,13 @@ export function openApiRoot(registry: TypeRegistry): JsonObject {
   for (const group of ['', ...registry.groups().filter(g => g !== '')]) {
     for (const version of group ? registry.versionsOf(group) : ['v1']) {
       const key = pathKey(group, version);
-      paths[key] = { serverRelativeURL: `/openapi/v3/${key}?hash=${documentHash(registry, group, version)}` };
+      paths[key] = {
+        serverRelativeURL: `/openapi/v3/${key}?hash=${documentHash(
+          registry,
+          group,
+          version,
+        )}`,
+      };
     }
   }
   return { paths };
@@ -56,32 +81,76 @@ export function openApiRoot(registry: TypeRegistry): JsonObject {
  * parameters kubectl checks for server-side validation) and schemas tagged
  * with their group-version-kind (what `kubectl explain` reads).
  */
-export function openApiGroupVersion(registry: TypeRegistry, group: string, version: string): JsonObject | undefined {
+export function openApiGroupVersion(
+  registry: TypeRegistry,
+  group: string,
+  version: string,
+): JsonObject | undefined {
   if (!registry.hasGroupVersion(group, version)) return undefined;
   const paths: JsonObject = {};
   const schemas: JsonObject = {};
   for (const type of registry.resources(group, version)) {
     const ref = { $ref: `#/components/schemas/${definitionName(type)}` };
     const body = { content: { 'application/json': { schema: ref } } };
-    const ok = { '200': { description: 'OK', content: { 'application/json': { schema: ref } } } };
+    const ok = {
+      '200': {
+        description: 'OK',
+        content: { 'application/json': { schema: ref } },
+      },
+    };
     const extension = { 'x-kubernetes-group-version-kind': gvk(type)[0] };
-    const base = `/${pathKey(group, version)}${type.namespaced ? '/namespaces/{namespace}' : ''}/${type.plural}`;
+    const base = `/${pathKey(group, version)}${
+      type.namespaced ? '/namespaces/{namespace}' : ''
+    }/${type.plural}`;
     paths[base] = {
-      get: { operationId: `list${type.kind}`, responses: ok, 'x-kubernetes-action': 'list', ...extension },
-      post: { operationId: `create${type.kind}`, parameters: WRITE_PARAMS, requestBody: body, responses: ok, 'x-kubernetes-action': 'post', ...extension },
+      get: {
+        operationId: `list${type.kind}`,
+        responses: ok,
+        'x-kubernetes-action': 'list',
+        ...extension,
+      },
+      post: {
+        operationId: `create${type.kind}`,
+        parameters: WRITE_PARAMS,
+        requestBody: body,
+        responses: ok,
+        'x-kubernetes-action': 'post',
+        ...extension,
+      },
     };
     paths[`${base}/{name}`] = {
-      get: { operationId: `read${type.kind}`, responses: ok, 'x-kubernetes-action': 'get', ...extension },
-      put: { operationId: `replace${type.kind}`, parameters: WRITE_PARAMS, requestBody: body, responses: ok, 'x-kubernetes-action': 'put', ...extension },
+      get: {
+        operationId: `read${type.kind}`,
+        responses: ok,
+        'x-kubernetes-action': 'get',
+        ...extension,
+      },
+      put: {
+        operationId: `replace${type.kind}`,
+        parameters: WRITE_PARAMS,
+        requestBody: body,
+        responses: ok,
+        'x-kubernetes-action': 'put',
+        ...extension,
+      },
       patch: {
         operationId: `patch${type.kind}`,
         parameters: [...WRITE_PARAMS, param('force', 'Force apply requests.')],
-        requestBody: { content: { 'application/merge-patch+json': { schema: { type: 'object' } } } },
+        requestBody: {
+          content: {
+            'application/merge-patch+json': { schema: { type: 'object' } },
+          },
+        },
         responses: ok,
         'x-kubernetes-action': 'patch',
         ...extension,
       },
-      delete: { operationId: `delete${type.kind}`, responses: ok, 'x-kubernetes-action': 'delete', ...extension },
+      delete: {
+        operationId: `delete${type.kind}`,
+        responses: ok,
+        'x-kubernetes-action': 'delete',
+        ...extension,
+      },
     };
     schemas[definitionName(type)] = {
       ...(type.schema as unknown as JsonObject),
@@ -90,7 +159,10 @@ export function openApiGroupVersion(registry: TypeRegistry, group: string, versi
   }
   return {
     openapi: '3.0.0',
-    info: { title: 'Kubernetes', version: `v${EMULATED_VERSION.major}.${EMULATED_VERSION.minor}.${EMULATED_VERSION.patch}` },
+    info: {
+      title: 'Kubernetes',
+      version: `v${EMULATED_VERSION.major}.${EMULATED_VERSION.minor}.${EMULATED_VERSION.patch}`,
+    },
     paths,
     components: { schemas },
   };
@@ -100,7 +172,10 @@ export function openApiGroupVersion(registry: TypeRegistry, group: string, versi
 export function openApiV2(): JsonObject {
   return {
     swagger: '2.0',
-    info: { title: 'Kubernetes', version: `v${EMULATED_VERSION.major}.${EMULATED_VERSION.minor}.${EMULATED_VERSION.patch}` },
+    info: {
+      title: 'Kubernetes',
+      version: `v${EMULATED_VERSION.major}.${EMULATED_VERSION.minor}.${EMULATED_VERSION.patch}`,
+    },
     paths: {},
     definitions: {},
   };

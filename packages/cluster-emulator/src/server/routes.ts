@@ -26,12 +26,25 @@ export type Route =
 /** Parses a request path against the served resources. */
 export function parseRoute(pathname: string, registry: TypeRegistry): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/healthz' || path === '/livez' || path === '/readyz' || path.startsWith('/healthz/') || path.startsWith('/livez/') || path.startsWith('/readyz/')) {
+  if (
+    path === '/healthz' ||
+    path === '/livez' ||
+    path === '/readyz' ||
+    path.startsWith('/healthz/') ||
+    path.startsWith('/livez/') ||
+    path.startsWith('/readyz/')
+  ) {
     return { kind: 'health' };
   }
   if (path === '/version') return { kind: 'version' };
-  if (path.startsWith('/__emulator')) return { kind: 'admin', path: path.slice('/__emulator'.length) || '/' };
-  if (path === '/openapi/v2' || path === '/openapi/v3' || path.startsWith('/openapi/v3/')) return { kind: 'openapi' };
+  if (path.startsWith('/__emulator'))
+    return { kind: 'admin', path: path.slice('/__emulator'.length) || '/' };
+  if (
+    path === '/openapi/v2' ||
+    path === '/openapi/v3' ||
+    path.startsWith('/openapi/v3/')
+  )
+    return { kind: 'openapi' };
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   let group: string;
   let version: string;
@@ -74,5 +87,13 @@ export function parseRoute(pathname: string, registry: TypeRegistry): Route {
     }
   }
   if (rest.length > 3) return { kind: 'notFound' };
-  return { kind: 'resource', group, version, plural: rest[0], name: rest[1], subresource: rest[2], watchPath };
+  return {
+    kind: 'resource',
+    group,
+    version,
+    plural: rest[0],
+    name: rest[1],
+    subresource: rest[2],
+    watchPath,
+  };
 }

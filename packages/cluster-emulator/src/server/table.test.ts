@@ -3,7 +3,12 @@ import { evaluateJsonPath, humanDuration } from './table';
 describe('printer columns', () => {
   const obj = {
     metadata: { name: 'x' },
-    status: { conditions: [{ type: 'Synced', status: 'True' }, { type: 'Ready', status: 'False' }] },
+    status: {
+      conditions: [
+        { type: 'Synced', status: 'True' },
+        { type: 'Ready', status: 'False' },
+      ],
+    },
     spec: { items: [{ n: 1 }, { n: 2 }] },
   };
   it.each([

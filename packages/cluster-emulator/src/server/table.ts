@@ -4,7 +4,9 @@ import { PrinterColumn, ResourceType } from '../store/ResourceType';
 
 /** Whether the client asked for `meta.k8s.io` Table output (as `kubectl get` does). */
 export function wantsTable(accept: string | undefined): boolean {
-  return Boolean(accept && /as=Table/.test(accept) && /g=meta\.k8s\.io/.test(accept));
+  return Boolean(
+    accept && /as=Table/.test(accept) && /g=meta\.k8s\.io/.test(accept),
+  );
 }
 
 /**
@@ -13,20 +15,31 @@ export function wantsTable(accept: string | undefined): boolean {
  */
 export function evaluateJsonPath(obj: JsonValue, path: string): JsonValue[] {
   let current: JsonValue[] = [obj];
-  const tokens = path.trim().replace(/^\{|\}$/g, '').match(/\.[^.[]+|\[[^\]]*\]/g) ?? [];
+  const tokens =
+    path
+      .trim()
+      .replace(/^\{|\}$/g, '')
+      .match(/\.[^.[]+|\[[^\]]*\]/g) ?? [];
   for (const token of tokens) {
     const next: JsonValue[] = [];
     for (const value of current) {
       if (token.startsWith('.')) {
-        if (isJsonObject(value) && value[token.slice(1)] !== undefined) next.push(value[token.slice(1)]);
+        if (isJsonObject(value) && value[token.slice(1)] !== undefined)
+          next.push(value[token.slice(1)]);
         continue;
       }
       if (!Array.isArray(value)) continue;
       const inner = token.slice(1, -1);
-      const filter = /^\?\(@\.([\w.-]+)\s*==\s*["']?([^"')]*)["']?\)$/.exec(inner);
+      const filter = /^\?\(@\.([\w.-]+)\s*==\s*["']?([^"')]*)["']?\)$/.exec(
+        inner,
+      );
       if (inner === '*') next.push(...value);
       else if (filter) {
-        next.push(...value.filter(item => isJsonObject(item) && String(item[filter[1]]) === filter[2]));
+        next.push(
+          ...value.filter(
+            item => isJsonObject(item) && String(item[filter[1]]) === filter[2],
+          ),
+        );
       } else if (/^\d+$/.test(inner) && value[Number(inner)] !== undefined) {
         next.push(value[Number(inner)]);
       }
@@ -41,10 +54,12 @@ export function humanDuration(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
   if (seconds < 120) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 10) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m${seconds % 60}s`;
+  if (minutes < 10)
+    return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m${seconds % 60}s`;
   if (minutes < 180) return `${minutes}m`;
   const hours = Math.floor(minutes / 60);
-  if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
+  if (hours < 8)
+    return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
   if (hours < 48) return `${hours}h`;
   const days = Math.floor(hours / 24);
   if (days < 8) return hours % 24 === 0 ? `${days}d` : `${days}d${hours % 24}h`;
@@ -52,7 +67,11 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(days / 365)}y`;
 }
 
-function cell(column: PrinterColumn, obj: KubeObject, nowMs: number): JsonValue {
+function cell(
+  column: PrinterColumn,
+  obj: KubeObject,
+  nowMs: number,
+): JsonValue {
   const values = evaluateJsonPath(obj, column.jsonPath);
   if (values.length === 0) return null;
   const first = values[0];
@@ -60,8 +79,13 @@ function cell(column: PrinterColumn, obj: KubeObject, nowMs: number): JsonValue 
     const t = Date.parse(first);
     return Number.isNaN(t) ? first : humanDuration(nowMs - t);
   }
-  if (values.length > 1) return values.map(v => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(',');
-  return typeof first === 'object' && first !== null ? JSON.stringify(first) : first;
+  if (values.length > 1)
+    return values
+      .map(v => (typeof v === 'object' ? JSON.stringify(v) : String(v)))
+      .join(',');
+  return typeof first === 'object' && first !== null
+    ? JSON.stringify(first)
+    : first;
 }
 
 function columnType(type: string): string {
@@ -78,11 +102,27 @@ export function renderTable(
   continueToken?: string,
 ): JsonObject {
   const columns = type.printerColumns;
-  const hasAge = columns.some(c => c.jsonPath === '.metadata.creationTimestamp');
+  const hasAge = columns.some(
+    c => c.jsonPath === '.metadata.creationTimestamp',
+  );
   const all: PrinterColumn[] = [
-    { name: 'Name', type: 'string', jsonPath: '.metadata.name', format: 'name', description: 'Name must be unique within a namespace.' },
+    {
+      name: 'Name',
+      type: 'string',
+      jsonPath: '.metadata.name',
+      format: 'name',
+      description: 'Name must be unique within a namespace.',
+    },
     ...columns,
-    ...(hasAge ? [] : [{ name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' }]),
+    ...(hasAge
+      ? []
+      : [
+          {
+            name: 'Age',
+            type: 'date',
+            jsonPath: '.metadata.creationTimestamp',
+          },
+        ]),
   ];
   const metadata: JsonObject = { resourceVersion };
   if (continueToken) metadata.continue = continueToken;

@@ -19,7 +19,12 @@ export interface TypeStrategy {
   /** Adjusts an object when its deletion starts (e.g. namespace phase Terminating). */
   prepareDeletion?(obj: KubeObject): void;
   /** Called after an object was stored or removed. */
-  afterWrite?(type: ResourceType, stored: StoredObject, previous: StoredObject | undefined, deleted: boolean): void;
+  afterWrite?(
+    type: ResourceType,
+    stored: StoredObject,
+    previous: StoredObject | undefined,
+    deleted: boolean,
+  ): void;
 }
 
 /** What every part of one emulated cluster shares. */

@@ -1,4 +1,10 @@
-import { clone, deepEqual, isJsonObject, JsonObject, JsonValue } from '../util/json';
+import {
+  clone,
+  deepEqual,
+  isJsonObject,
+  JsonObject,
+  JsonValue,
+} from '../util/json';
 import {
   finalizersOf,
   KubeObject,
@@ -21,7 +27,11 @@ import {
   unsupportedMediaType,
 } from '../api/StatusError';
 import { applyJsonPatch, applyMergePatch } from '../api/patches';
-import { applyDefaults, pruneUnknownFields, validateSchema } from '../schema/processSchema';
+import {
+  applyDefaults,
+  pruneUnknownFields,
+  validateSchema,
+} from '../schema/processSchema';
 import {
   decodeManagedFields,
   encodeManagedFields,
@@ -133,8 +143,14 @@ export class ObjectService {
   }
 
   /** The stored object, or 404. */
-  get(type: ResourceType, namespace: string | undefined, name: string): StoredObject {
-    const stored = this.core.store.table(type.storageKey).get(objectKey(type.namespaced ? namespace : '', name));
+  get(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): StoredObject {
+    const stored = this.core.store
+      .table(type.storageKey)
+      .get(objectKey(type.namespaced ? namespace : '', name));
     if (!stored) {
       throw notFound(resourceName(type), name);
     }
@@ -142,36 +158,54 @@ export class ObjectService {
   }
 
   /** The stored object, or undefined. */
-  find(type: ResourceType, namespace: string | undefined, name: string): StoredObject | undefined {
-    return this.core.store.table(type.storageKey).get(objectKey(type.namespaced ? namespace : '', name));
+  find(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): StoredObject | undefined {
+    return this.core.store
+      .table(type.storageKey)
+      .get(objectKey(type.namespaced ? namespace : '', name));
   }
 
-  private checkTypeOf(type: ResourceType, body: JsonValue, requireKind: boolean): KubeObject {
+  private checkTypeOf(
+    type: ResourceType,
+    body: JsonValue,
+    requireKind: boolean,
+  ): KubeObject {
     if (!isJsonObject(body)) {
       throw badRequest(`the body of the request was in an unknown format`);
     }
     const expected = groupVersionOf(type);
     if (body.kind === undefined || body.kind === '') {
       if (requireKind) {
-        throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
+        throw badRequest(
+          `Object 'Kind' is missing in '${JSON.stringify(body)}'`,
+        );
       }
       body.kind = type.kind;
     }
     if (body.apiVersion === undefined || body.apiVersion === '') {
       if (requireKind) {
-        throw badRequest(`Object 'apiVersion' is missing in '${JSON.stringify(body)}'`);
+        throw badRequest(
+          `Object 'apiVersion' is missing in '${JSON.stringify(body)}'`,
+        );
       }
       body.apiVersion = expected;
     }
     if (body.apiVersion !== expected) {
       const given = parseApiVersion(String(body.apiVersion));
       if (given.group !== type.group) {
-        throw badRequest(`the API version in the data (${body.apiVersion}) does not match the expected API version (${expected})`);
+        throw badRequest(
+          `the API version in the data (${body.apiVersion}) does not match the expected API version (${expected})`,
+        );
       }
       body.apiVersion = expected;
     }
     if (body.kind !== type.kind) {
-      throw badRequest(`the kind in the data (${body.kind}) does not match the expected kind (${type.kind})`);
+      throw badRequest(
+        `the kind in the data (${body.kind}) does not match the expected kind (${type.kind})`,
+      );
     }
     if (!isJsonObject(body.metadata)) {
       body.metadata = {};
@@ -179,7 +213,11 @@ export class ObjectService {
     return body;
   }
 
-  private checkNamespace(type: ResourceType, obj: KubeObject, namespace: string | undefined): void {
+  private checkNamespace(
+    type: ResourceType,
+    obj: KubeObject,
+    namespace: string | undefined,
+  ): void {
     const meta = metadataOf(obj);
     if (!type.namespaced) {
       delete meta.namespace;
@@ -187,18 +225,29 @@ export class ObjectService {
     }
     const given = meta.namespace;
     if (given !== undefined && given !== '' && given !== namespace) {
-      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      throw badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
     }
     meta.namespace = namespace ?? '';
   }
 
-  private checkNamespaceWritable(type: ResourceType, namespace: string | undefined, name: string): void {
+  private checkNamespaceWritable(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): void {
     if (!type.namespaced) return;
-    const ns = this.core.store.table(NAMESPACE_TYPE.storageKey).get(objectKey('', namespace ?? ''));
+    const ns = this.core.store
+      .table(NAMESPACE_TYPE.storageKey)
+      .get(objectKey('', namespace ?? ''));
     if (!ns) {
       throw notFound({ group: '', resource: 'namespaces' }, namespace ?? '');
     }
-    if (isJsonObject(ns.object.metadata) && ns.object.metadata.deletionTimestamp) {
+    if (
+      isJsonObject(ns.object.metadata) &&
+      ns.object.metadata.deletionTimestamp
+    ) {
       throw forbiddenBecause(
         resourceName(type),
         name,
@@ -210,7 +259,12 @@ export class ObjectService {
   /**
    * Prunes unknown fields, applies defaults and validates; throws 400/422.
    */
-  private admit(type: ResourceType, obj: KubeObject, old: KubeObject | undefined, options: WriteOptions): void {
+  private admit(
+    type: ResourceType,
+    obj: KubeObject,
+    old: KubeObject | undefined,
+    options: WriteOptions,
+  ): void {
     const name = metaString(obj, 'name') ?? '';
     if (type.validate) {
       const unknown = pruneUnknownFields(obj, type.schema);
@@ -218,7 +272,9 @@ export class ObjectService {
         const mode = options.fieldValidation ?? 'Warn';
         if (mode === 'Strict') {
           throw badRequest(
-            `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown
+            `${type.kind} in version "${type.version}" cannot be handled as a ${
+              type.kind
+            }: strict decoding error: ${unknown
               .map(u => `unknown field "${u}"`)
               .join(', ')}`,
           );
@@ -229,16 +285,28 @@ export class ObjectService {
       }
       applyDefaults(obj, type.schema);
     }
-    const errors: FieldError[] = validateObjectMeta(obj, type === NAMESPACE_TYPE);
+    const errors: FieldError[] = validateObjectMeta(
+      obj,
+      type === NAMESPACE_TYPE,
+    );
     if (type.validate) {
-      errors.push(...validateSchema(withoutKeys(obj, ['metadata', 'apiVersion', 'kind']), type.schema));
+      errors.push(
+        ...validateSchema(
+          withoutKeys(obj, ['metadata', 'apiVersion', 'kind']),
+          type.schema,
+        ),
+      );
     }
     const strategy = this.core.strategies.get(type.storageKey);
     errors.push(...(strategy?.validate?.(obj, old) ?? []));
     if (old) {
       const oldFinalizers = new Set(finalizersOf(old));
       const added = finalizersOf(obj).filter(f => !oldFinalizers.has(f));
-      if (isJsonObject(old.metadata) && old.metadata.deletionTimestamp && added.length > 0) {
+      if (
+        isJsonObject(old.metadata) &&
+        old.metadata.deletionTimestamp &&
+        added.length > 0
+      ) {
         errors.push({
           reason: 'FieldValueForbidden',
           field: 'metadata.finalizers',
@@ -261,20 +329,33 @@ export class ObjectService {
   }
 
   /** Managed fields sent with a write: absent keeps the live ones, `[{}]` clears them. */
-  private requestedManagers(body: KubeObject, live: KubeObject | undefined): Managers {
+  private requestedManagers(
+    body: KubeObject,
+    live: KubeObject | undefined,
+  ): Managers {
     const meta = metadataOf(body);
     const sent = meta.managedFields;
     if (sent === undefined || sent === null) {
       return decodeManagedFields(live);
     }
-    if (Array.isArray(sent) && sent.length === 1 && isJsonObject(sent[0]) && Object.keys(sent[0]).length === 0) {
+    if (
+      Array.isArray(sent) &&
+      sent.length === 1 &&
+      isJsonObject(sent[0]) &&
+      Object.keys(sent[0]).length === 0
+    ) {
       return new Map();
     }
     return decodeManagedFields(body);
   }
 
   /** POST: creates an object. */
-  create(type: ResourceType, namespace: string | undefined, body: JsonValue, options: WriteOptions = {}): WriteResult {
+  create(
+    type: ResourceType,
+    namespace: string | undefined,
+    body: JsonValue,
+    options: WriteOptions = {},
+  ): WriteResult {
     const obj = this.checkTypeOf(type, clone(body), !type.builtin);
     return this.createObject(type, namespace, obj, options, undefined);
   }
@@ -289,7 +370,11 @@ export class ObjectService {
     const now = this.nowOf(options);
     this.checkNamespace(type, obj, namespace);
     const meta = metadataOf(obj);
-    if ((meta.name === undefined || meta.name === '') && typeof meta.generateName === 'string' && meta.generateName) {
+    if (
+      (meta.name === undefined || meta.name === '') &&
+      typeof meta.generateName === 'string' &&
+      meta.generateName
+    ) {
       meta.name = `${meta.generateName}${this.core.random.suffix()}`;
     }
     const name = typeof meta.name === 'string' ? meta.name : '';
@@ -309,17 +394,33 @@ export class ObjectService {
     this.admit(type, obj, undefined, options);
     const finalManagers = applyManagers
       ? managers
-      : trackUpdate(this.trackedWrite(type, managers, options, 'main', now), undefined, obj);
+      : trackUpdate(
+          this.trackedWrite(type, managers, options, 'main', now),
+          undefined,
+          obj,
+        );
     this.finishManagedFields(obj, finalManagers);
     if (options.dryRun) {
       return { object: obj, created: true };
     }
-    const stored = this.core.store.put(type.storageKey, objectKey(type.namespaced ? namespace : '', name), obj);
-    this.core.strategies.get(type.storageKey)?.afterWrite?.(type, stored, undefined, false);
+    const stored = this.core.store.put(
+      type.storageKey,
+      objectKey(type.namespaced ? namespace : '', name),
+      obj,
+    );
+    this.core.strategies
+      .get(type.storageKey)
+      ?.afterWrite?.(type, stored, undefined, false);
     return { object: stored.object, stored, created: true };
   }
 
-  private trackedWrite(type: ResourceType, managers: Managers, options: WriteOptions, scope: WriteScope, now: number) {
+  private trackedWrite(
+    type: ResourceType,
+    managers: Managers,
+    options: WriteOptions,
+    scope: WriteScope,
+    now: number,
+  ) {
     return {
       managers,
       manager: defaultManager(options),
@@ -344,19 +445,37 @@ export class ObjectService {
     const obj = this.checkTypeOf(type, clone(body), !type.builtin);
     const sentName = metaString(obj, 'name');
     if (sentName !== undefined && sentName !== name) {
-      throw badRequest(`the name of the object (${sentName}) does not match the name on the URL (${name})`);
+      throw badRequest(
+        `the name of the object (${sentName}) does not match the name on the URL (${name})`,
+      );
     }
     metadataOf(obj).name = name;
     this.checkNamespace(type, obj, namespace);
     this.checkResourceVersion(type, live, obj);
     const managers = this.requestedManagers(obj, live.object);
-    return this.finishUpdate(type, live, obj, scope, options, managers, undefined);
+    return this.finishUpdate(
+      type,
+      live,
+      obj,
+      scope,
+      options,
+      managers,
+      undefined,
+    );
   }
 
-  private checkResourceVersion(type: ResourceType, live: StoredObject, obj: KubeObject): void {
+  private checkResourceVersion(
+    type: ResourceType,
+    live: StoredObject,
+    obj: KubeObject,
+  ): void {
     const sent = metaString(obj, 'resourceVersion');
     if (sent !== undefined && sent !== '' && sent !== String(live.rv)) {
-      throw conflict(resourceName(type), metaString(live.object, 'name') ?? '', STALE_OBJECT_MESSAGE);
+      throw conflict(
+        resourceName(type),
+        metaString(live.object, 'name') ?? '',
+        STALE_OBJECT_MESSAGE,
+      );
     }
   }
 
@@ -398,37 +517,54 @@ export class ObjectService {
     this.core.strategies.get(type.storageKey)?.prepareUpdate?.(obj, old, now);
     this.admit(type, obj, old, options);
     if (type.hasGeneration) {
-      const ignored = type.statusSubresource ? ['metadata', 'status'] : ['metadata'];
-      const changed = !deepEqual(withoutKeys(old, ignored), withoutKeys(obj, ignored));
+      const ignored = type.statusSubresource
+        ? ['metadata', 'status']
+        : ['metadata'];
+      const changed = !deepEqual(
+        withoutKeys(old, ignored),
+        withoutKeys(obj, ignored),
+      );
       const generation = Number(metadataOf(old).generation ?? 1);
       metadataOf(obj).generation = changed ? generation + 1 : generation;
     }
     const finalManagers =
-      applied ?? trackUpdate(this.trackedWrite(type, managers, options, scope, now), old, obj);
+      applied ??
+      trackUpdate(
+        this.trackedWrite(type, managers, options, scope, now),
+        old,
+        obj,
+      );
     this.finishManagedFields(obj, finalManagers);
     metadataOf(obj).resourceVersion = String(live.rv);
     if (deepEqual(comparable(old), comparable(obj))) {
       return { object: old, created: false };
     }
-    const deleting = isJsonObject(obj.metadata) && obj.metadata.deletionTimestamp;
+    const deleting =
+      isJsonObject(obj.metadata) && obj.metadata.deletionTimestamp;
     if (deleting && !this.deletionBlocked(type, obj)) {
       if (options.dryRun) return { object: obj, created: false };
       const stored = this.core.store.put(type.storageKey, live.key, obj, live);
       const removed = this.core.store.remove(type.storageKey, stored);
-      this.core.strategies.get(type.storageKey)?.afterWrite?.(type, removed, stored, true);
+      this.core.strategies
+        .get(type.storageKey)
+        ?.afterWrite?.(type, removed, stored, true);
       return { object: removed.object, stored: removed, created: false };
     }
     if (options.dryRun) {
       return { object: obj, created: false };
     }
     const stored = this.core.store.put(type.storageKey, live.key, obj, live);
-    this.core.strategies.get(type.storageKey)?.afterWrite?.(type, stored, live, false);
+    this.core.strategies
+      .get(type.storageKey)
+      ?.afterWrite?.(type, stored, live, false);
     return { object: stored.object, stored, created: false };
   }
 
   private deletionBlocked(type: ResourceType, obj: KubeObject): boolean {
     if (finalizersOf(obj).length > 0) return true;
-    return this.core.strategies.get(type.storageKey)?.deletionBlocked?.(obj) ?? false;
+    return (
+      this.core.strategies.get(type.storageKey)?.deletionBlocked?.(obj) ?? false
+    );
   }
 
   /** PATCH with any supported content type. */
@@ -446,7 +582,11 @@ export class ObjectService {
     }
     if (options.force !== undefined) {
       throw invalid('PatchOptions', 'meta.k8s.io', '', [
-        { reason: 'FieldValueForbidden', field: 'force', message: 'Forbidden: may not be specified for non-apply patch' },
+        {
+          reason: 'FieldValueForbidden',
+          field: 'force',
+          message: 'Forbidden: may not be specified for non-apply patch',
+        },
       ]);
     }
     let patched: JsonValue;
@@ -460,20 +600,42 @@ export class ObjectService {
         break;
       case PATCH_TYPES.strategic:
         if (!type.builtin) {
-          throw unsupportedMediaType([PATCH_TYPES.json, PATCH_TYPES.merge, PATCH_TYPES.apply]);
+          throw unsupportedMediaType([
+            PATCH_TYPES.json,
+            PATCH_TYPES.merge,
+            PATCH_TYPES.apply,
+          ]);
         }
         patched = applyMergePatch(live.object, patch);
         break;
       default:
-        throw unsupportedMediaType([PATCH_TYPES.json, PATCH_TYPES.merge, PATCH_TYPES.strategic, PATCH_TYPES.apply]);
+        throw unsupportedMediaType([
+          PATCH_TYPES.json,
+          PATCH_TYPES.merge,
+          PATCH_TYPES.strategic,
+          PATCH_TYPES.apply,
+        ]);
     }
     const obj = this.checkTypeOf(type, patched, false);
     if (metaString(obj, 'name') !== name) {
-      throw badRequest(`the name of the object (${metaString(obj, 'name')}) does not match the name on the URL (${name})`);
+      throw badRequest(
+        `the name of the object (${metaString(
+          obj,
+          'name',
+        )}) does not match the name on the URL (${name})`,
+      );
     }
     this.checkResourceVersion(type, live, obj);
     const managers = this.requestedManagers(obj, live.object);
-    return this.finishUpdate(type, live, obj, scope, options, managers, undefined);
+    return this.finishUpdate(
+      type,
+      live,
+      obj,
+      scope,
+      options,
+      managers,
+      undefined,
+    );
   }
 
   /** Server-side apply (`application/apply-patch+yaml`). */
@@ -487,13 +649,19 @@ export class ObjectService {
   ): WriteResult {
     if (!options.fieldManager) {
       throw invalid('PatchOptions', 'meta.k8s.io', '', [
-        { reason: 'FieldValueRequired', field: 'fieldManager', message: 'Required value: is required for apply patch' },
+        {
+          reason: 'FieldValueRequired',
+          field: 'fieldManager',
+          message: 'Required value: is required for apply patch',
+        },
       ]);
     }
     const obj = this.checkTypeOf(type, clone(config), true);
     const sentName = metaString(obj, 'name');
     if (sentName !== undefined && sentName !== name) {
-      throw badRequest(`the name of the object (${sentName}) does not match the name on the URL (${name})`);
+      throw badRequest(
+        `the name of the object (${sentName}) does not match the name on the URL (${name})`,
+      );
     }
     metadataOf(obj).name = name;
     this.checkNamespace(type, obj, namespace);
@@ -504,7 +672,13 @@ export class ObjectService {
       this.checkResourceVersion(type, live, obj);
     }
     const write = {
-      ...this.trackedWrite(type, decodeManagedFields(live?.object), options, scope, now),
+      ...this.trackedWrite(
+        type,
+        decodeManagedFields(live?.object),
+        options,
+        scope,
+        now,
+      ),
       force: options.force === true,
     };
     if (!live) {
@@ -515,23 +689,44 @@ export class ObjectService {
       const created = result.object;
       created.apiVersion = groupVersionOf(type);
       created.kind = type.kind;
-      return this.createObject(type, namespace, created, options, result.managers);
+      return this.createObject(
+        type,
+        namespace,
+        created,
+        options,
+        result.managers,
+      );
     }
     const result = serverSideApply(write, live.object, obj);
     const merged = result.object;
     metadataOf(merged).resourceVersion = String(live.rv);
-    return this.finishUpdate(type, live, merged, scope, options, result.managers, result.managers);
+    return this.finishUpdate(
+      type,
+      live,
+      merged,
+      scope,
+      options,
+      result.managers,
+      result.managers,
+    );
   }
 
   /** DELETE: removes an object, or starts its deletion when finalizers remain. */
-  delete(type: ResourceType, namespace: string | undefined, name: string, options: DeleteOptions = {}): DeleteResult {
+  delete(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    options: DeleteOptions = {},
+  ): DeleteResult {
     const live = this.get(type, namespace, name);
     const pre = options.preconditions;
     if (pre?.uid && pre.uid !== metaString(live.object, 'uid')) {
       throw conflict(
         resourceName(type),
         name,
-        `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${metaString(live.object, 'uid')}`,
+        `Precondition failed: UID in precondition: ${
+          pre.uid
+        }, UID in object meta: ${metaString(live.object, 'uid')}`,
       );
     }
     if (pre?.resourceVersion && pre.resourceVersion !== String(live.rv)) {
@@ -544,10 +739,17 @@ export class ObjectService {
     const strategy = this.core.strategies.get(type.storageKey);
     const obj = clone(live.object);
     const meta = metadataOf(obj);
-    if (options.propagationPolicy === 'Foreground' || options.propagationPolicy === 'Orphan') {
-      const finalizer = options.propagationPolicy === 'Foreground' ? 'foregroundDeletion' : 'orphan';
+    if (
+      options.propagationPolicy === 'Foreground' ||
+      options.propagationPolicy === 'Orphan'
+    ) {
+      const finalizer =
+        options.propagationPolicy === 'Foreground'
+          ? 'foregroundDeletion'
+          : 'orphan';
       const finalizers = finalizersOf(obj);
-      if (!finalizers.includes(finalizer)) meta.finalizers = [...finalizers, finalizer];
+      if (!finalizers.includes(finalizer))
+        meta.finalizers = [...finalizers, finalizer];
     }
     if (meta.deletionTimestamp) {
       if (deepEqual(obj, live.object) || options.dryRun) {
@@ -559,7 +761,8 @@ export class ObjectService {
     if (this.deletionBlocked(type, obj)) {
       meta.deletionTimestamp = kubeTime(this.nowOf(options));
       meta.deletionGracePeriodSeconds = 0;
-      if (type.hasGeneration) meta.generation = Number(meta.generation ?? 1) + 1;
+      if (type.hasGeneration)
+        meta.generation = Number(meta.generation ?? 1) + 1;
       strategy?.prepareDeletion?.(obj);
       if (options.dryRun) {
         return { kind: 'object', object: obj };
@@ -587,6 +790,8 @@ export class ObjectService {
     const current = this.core.store.table(type.storageKey).get(stored.key);
     if (!current) return;
     const removed = this.core.store.remove(type.storageKey, current);
-    this.core.strategies.get(type.storageKey)?.afterWrite?.(type, removed, current, true);
+    this.core.strategies
+      .get(type.storageKey)
+      ?.afterWrite?.(type, removed, current, true);
   }
 }

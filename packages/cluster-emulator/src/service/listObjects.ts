@@ -39,16 +39,29 @@ export interface ObjectFilter {
 }
 
 /** Parses the selectors of a list or watch (400 on a bad selector). */
-export function makeFilter(type: ResourceType, namespace: string | undefined, labelSelector?: string, fieldSelector?: string): ObjectFilter {
+export function makeFilter(
+  type: ResourceType,
+  namespace: string | undefined,
+  labelSelector?: string,
+  fieldSelector?: string,
+): ObjectFilter {
   return {
     namespace,
     labels: parseLabelSelector(labelSelector),
-    fields: parseFieldSelector(fieldSelector, ['metadata.name', 'metadata.namespace', ...type.fieldLabels]),
+    fields: parseFieldSelector(fieldSelector, [
+      'metadata.name',
+      'metadata.namespace',
+      ...type.fieldLabels,
+    ]),
     type,
   };
 }
 
-function fieldValueOf(type: ResourceType, obj: KubeObject, field: string): string {
+function fieldValueOf(
+  type: ResourceType,
+  obj: KubeObject,
+  field: string,
+): string {
   if (field === 'metadata.name') return metaString(obj, 'name') ?? '';
   if (field === 'metadata.namespace') return metaString(obj, 'namespace') ?? '';
   return type.fieldValue?.(obj, field) ?? '';
@@ -56,13 +69,22 @@ function fieldValueOf(type: ResourceType, obj: KubeObject, field: string): strin
 
 /** Whether an object passes a filter. */
 export function matchesFilter(filter: ObjectFilter, obj: KubeObject): boolean {
-  if (filter.namespace !== undefined && metaString(obj, 'namespace') !== filter.namespace) {
+  if (
+    filter.namespace !== undefined &&
+    metaString(obj, 'namespace') !== filter.namespace
+  ) {
     return false;
   }
-  if (filter.labels.length > 0 && !matchesLabels(filter.labels, labelsOf(obj))) {
+  if (
+    filter.labels.length > 0 &&
+    !matchesLabels(filter.labels, labelsOf(obj))
+  ) {
     return false;
   }
-  if (filter.fields.length > 0 && !matchesFields(filter.fields, f => fieldValueOf(filter.type, obj, f))) {
+  if (
+    filter.fields.length > 0 &&
+    !matchesFields(filter.fields, f => fieldValueOf(filter.type, obj, f))
+  ) {
     return false;
   }
   return true;
@@ -75,19 +97,31 @@ interface ContinueToken {
 }
 
 function encodeContinue(rv: number, lastKey: string): string {
-  const token: ContinueToken = { v: 'meta.k8s.io/v1', rv, start: `${lastKey}\u0000` };
+  const token: ContinueToken = {
+    v: 'meta.k8s.io/v1',
+    rv,
+    start: `${lastKey}\u0000`,
+  };
   return Buffer.from(JSON.stringify(token)).toString('base64url');
 }
 
 function decodeContinue(value: string): ContinueToken {
   try {
-    const token = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as ContinueToken;
-    if (token.v !== 'meta.k8s.io/v1' || typeof token.rv !== 'number' || typeof token.start !== 'string') {
+    const token = JSON.parse(
+      Buffer.from(value, 'base64url').toString('utf8'),
+    ) as ContinueToken;
+    if (
+      token.v !== 'meta.k8s.io/v1' ||
+      typeof token.rv !== 'number' ||
+      typeof token.start !== 'string'
+    ) {
       throw new Error('bad token');
     }
     return token;
   } catch {
-    throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+    throw badRequest(
+      'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+    );
   }
 }
 
@@ -111,8 +145,18 @@ export const CONTINUE_EXPIRED_MESSAGE =
  * page of one list shows the state at the first page's resourceVersion, and a
  * token older than the history gives 410 Expired.
  */
-export function listObjects(store: ObjectStore, type: ResourceType, namespace: string | undefined, options: ListOptions): ListResult {
-  const filter = makeFilter(type, type.namespaced ? namespace : undefined, options.labelSelector, options.fieldSelector);
+export function listObjects(
+  store: ObjectStore,
+  type: ResourceType,
+  namespace: string | undefined,
+  options: ListOptions,
+): ListResult {
+  const filter = makeFilter(
+    type,
+    type.namespaced ? namespace : undefined,
+    options.labelSelector,
+    options.fieldSelector,
+  );
   const table = store.table(type.storageKey);
   let rv = store.resourceVersion;
   let start = '';
@@ -125,11 +169,16 @@ export function listObjects(store: ObjectStore, type: ResourceType, namespace: s
     if (!overrides) {
       throw expired(CONTINUE_EXPIRED_MESSAGE);
     }
-  } else if (options.resourceVersionMatch === 'Exact' && options.resourceVersion) {
+  } else if (
+    options.resourceVersionMatch === 'Exact' &&
+    options.resourceVersion
+  ) {
     rv = Number(options.resourceVersion);
     overrides = table.overridesAt(rv);
     if (!overrides) {
-      throw expired(`too old resource version: ${options.resourceVersion} (${table.floor})`);
+      throw expired(
+        `too old resource version: ${options.resourceVersion} (${table.floor})`,
+      );
     }
   }
   let keys = table.sortedKeys();
@@ -150,7 +199,8 @@ export function listObjects(store: ObjectStore, type: ResourceType, namespace: s
     const key = keys[index];
     if (prefix && !key.startsWith(prefix)) break;
     const stored = stateOf(key);
-    if (!stored || (!unfiltered && !matchesFilter(filter, stored.object))) continue;
+    if (!stored || (!unfiltered && !matchesFilter(filter, stored.object)))
+      continue;
     if (items.length >= limit) {
       const last = items[items.length - 1].key;
       let remaining: number | undefined;
@@ -161,7 +211,12 @@ export function listObjects(store: ObjectStore, type: ResourceType, namespace: s
           if (stateOf(keys[j])) remaining++;
         }
       }
-      return { items, resourceVersion: rv, continue: encodeContinue(rv, last), remainingItemCount: remaining };
+      return {
+        items,
+        resourceVersion: rv,
+        continue: encodeContinue(rv, last),
+        remainingItemCount: remaining,
+      };
     }
     items.push(stored);
   }

@@ -1,6 +1,11 @@
 import { isJsonObject, JsonObject } from '../util/json';
 import { KubeObject, metadataOf } from '../util/objects';
-import { EventType, ResourceTable, StoredObject, StoreEvent } from './ResourceTable';
+import {
+  EventType,
+  ResourceTable,
+  StoredObject,
+  StoreEvent,
+} from './ResourceTable';
 
 /** Receives every change after it is stored, asynchronously, in order. */
 export type StoreListener = (event: StoreEvent) => void;
@@ -17,7 +22,10 @@ export class ObjectStore {
   private flushHandle: NodeJS.Immediate | undefined;
   private closed = false;
 
-  constructor(private readonly historySize: number, initialResourceVersion = 1) {
+  constructor(
+    private readonly historySize: number,
+    initialResourceVersion = 1,
+  ) {
     this.rv = initialResourceVersion;
   }
 
@@ -44,7 +52,12 @@ export class ObjectStore {
   }
 
   /** Stores a new state of an object under a new resourceVersion. */
-  put(storageKey: string, key: string, object: KubeObject, previous?: StoredObject): StoredObject {
+  put(
+    storageKey: string,
+    key: string,
+    object: KubeObject,
+    previous?: StoredObject,
+  ): StoredObject {
     const type: EventType = previous ? 'MODIFIED' : 'ADDED';
     return this.record(storageKey, key, object, type, previous);
   }
@@ -53,7 +66,10 @@ export class ObjectStore {
   remove(storageKey: string, previous: StoredObject): StoredObject {
     // Only metadata.resourceVersion changes; stored objects are never mutated, so a shallow copy will do.
     const meta = previous.object.metadata;
-    const last: JsonObject = { ...previous.object, metadata: isJsonObject(meta) ? { ...meta } : {} };
+    const last: JsonObject = {
+      ...previous.object,
+      metadata: isJsonObject(meta) ? { ...meta } : {},
+    };
     return this.record(storageKey, previous.key, last, 'DELETED', previous);
   }
 
@@ -67,8 +83,19 @@ export class ObjectStore {
     this.rv += 1;
     const rv = this.rv;
     metadataOf(object).resourceVersion = String(rv);
-    const stored: StoredObject = { key, object, json: JSON.stringify(object), rv };
-    const event: StoreEvent = { type, rv, storageKey, object: stored, previous };
+    const stored: StoredObject = {
+      key,
+      object,
+      bytes: Buffer.from(JSON.stringify(object)),
+      rv,
+    };
+    const event: StoreEvent = {
+      type,
+      rv,
+      storageKey,
+      object: stored,
+      previous,
+    };
     this.table(storageKey).apply(event);
     this.enqueue(event);
     return stored;
@@ -77,7 +104,12 @@ export class ObjectStore {
   /** Loads a persisted object as is (no event, no new resourceVersion). */
   restore(storageKey: string, key: string, object: KubeObject): void {
     const rv = Number(metadataOf(object).resourceVersion ?? 0);
-    this.table(storageKey).restore({ key, object, json: JSON.stringify(object), rv });
+    this.table(storageKey).restore({
+      key,
+      object,
+      bytes: Buffer.from(JSON.stringify(object)),
+      rv,
+    });
     if (rv > this.rv) this.rv = rv;
   }
 

@@ -3,12 +3,13 @@ import { KubeObject } from '../util/objects';
 /** A watch event type. */
 export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
-/** An object as stored: immutable, with its JSON rendering cached. */
+/** An object as stored: immutable, with its JSON rendering (UTF-8) cached. */
 export interface StoredObject {
   /** `namespace/name` (empty namespace for cluster-scoped objects). */
   readonly key: string;
   readonly object: KubeObject;
-  readonly json: string;
+  /** `JSON.stringify(object)` as UTF-8, written to responses as is. */
+  readonly bytes: Buffer;
   readonly rv: number;
 }
 
@@ -49,7 +50,11 @@ export class ResourceTable {
   /** Events with rv greater than the floor are in the history. */
   private floorRv: number;
 
-  constructor(readonly storageKey: string, private readonly capacity: number, floor: number) {
+  constructor(
+    readonly storageKey: string,
+    private readonly capacity: number,
+    floor: number,
+  ) {
     this.floorRv = floor;
   }
 
@@ -145,7 +150,9 @@ export class ResourceTable {
 }
 
 function fanOut(watcher: WatchSubscriber, event: StoreEvent): void {
-  const before = event.previous ? watcher.matches(event.previous.object) : false;
+  const before = event.previous
+    ? watcher.matches(event.previous.object)
+    : false;
   if (event.type === 'DELETED') {
     if (before || watcher.matches(event.object.object)) {
       watcher.deliver('DELETED', event.object);

@@ -43,7 +43,9 @@ export interface ResourceType {
 }
 
 /** `group/version`, or `v1` for the core group. */
-export function groupVersionOf(type: Pick<ResourceType, 'group' | 'version'>): string {
+export function groupVersionOf(
+  type: Pick<ResourceType, 'group' | 'version'>,
+): string {
   return type.group ? `${type.group}/${type.version}` : type.version;
 }
 

@@ -2,7 +2,10 @@ import { groupVersionOf, ResourceType } from './ResourceType';
 
 /** Served resource types by group/version and plural, with lookup by kind. */
 export class TypeRegistry {
-  private readonly byGroupVersion = new Map<string, Map<string, ResourceType>>();
+  private readonly byGroupVersion = new Map<
+    string,
+    Map<string, ResourceType>
+  >();
   private readonly groupOrder: string[] = [];
 
   register(type: ResourceType): void {
@@ -32,11 +35,21 @@ export class TypeRegistry {
     }
   }
 
-  get(group: string, version: string, plural: string): ResourceType | undefined {
-    return this.byGroupVersion.get(groupVersionOf({ group, version }))?.get(plural);
+  get(
+    group: string,
+    version: string,
+    plural: string,
+  ): ResourceType | undefined {
+    return this.byGroupVersion
+      .get(groupVersionOf({ group, version }))
+      ?.get(plural);
   }
 
-  byKind(group: string, version: string, kind: string): ResourceType | undefined {
+  byKind(
+    group: string,
+    version: string,
+    kind: string,
+  ): ResourceType | undefined {
     const plurals = this.byGroupVersion.get(groupVersionOf({ group, version }));
     if (!plurals) return undefined;
     for (const type of plurals.values()) {
@@ -47,7 +60,11 @@ export class TypeRegistry {
 
   /** Resources of one group/version, in registration order. */
   resources(group: string, version: string): ResourceType[] {
-    return [...(this.byGroupVersion.get(groupVersionOf({ group, version }))?.values() ?? [])];
+    return [
+      ...(this.byGroupVersion
+        .get(groupVersionOf({ group, version }))
+        ?.values() ?? []),
+    ];
   }
 
   hasGroupVersion(group: string, version: string): boolean {
@@ -82,7 +99,8 @@ export class TypeRegistry {
   /** Every served type. */
   all(): ResourceType[] {
     const out: ResourceType[] = [];
-    for (const plurals of this.byGroupVersion.values()) out.push(...plurals.values());
+    for (const plurals of this.byGroupVersion.values())
+      out.push(...plurals.values());
     return out;
   }
 }

@@ -7,13 +7,21 @@ import { ALL_VERBS, ResourceType, storageKeyOf } from './ResourceType';
 /** Reads a dotted field path as a string, as field selectors compare them. */
 export function dottedFieldValue(obj: KubeObject, field: string): string {
   const value = getPath(obj, field.split('.'));
-  if (value === undefined || value === null || isJsonObject(value) || Array.isArray(value)) {
+  if (
+    value === undefined ||
+    value === null ||
+    isJsonObject(value) ||
+    Array.isArray(value)
+  ) {
     return '';
   }
   return String(value);
 }
 
-const preserve: JSONSchemaProps = { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+const preserve: JSONSchemaProps = {
+  type: 'object',
+  'x-kubernetes-preserve-unknown-fields': true,
+};
 
 const namespaceSchema = withObjectMeta({
   type: 'object',
@@ -21,7 +29,11 @@ const namespaceSchema = withObjectMeta({
     spec: {
       type: 'object',
       properties: {
-        finalizers: { type: 'array', items: { type: 'string' }, 'x-kubernetes-list-type': 'set' },
+        finalizers: {
+          type: 'array',
+          items: { type: 'string' },
+          'x-kubernetes-list-type': 'set',
+        },
       },
     },
     status: {
@@ -59,10 +71,15 @@ export const NAMESPACE_TYPE: ResourceType = {
   builtin: true,
   fieldLabels: ['status.phase'],
   fieldValue: dottedFieldValue,
-  printerColumns: [{ name: 'Status', type: 'string', jsonPath: '.status.phase' }],
+  printerColumns: [
+    { name: 'Status', type: 'string', jsonPath: '.status.phase' },
+  ],
 };
 
-const eventSchema = withObjectMeta({ type: 'object', 'x-kubernetes-preserve-unknown-fields': true });
+const eventSchema = withObjectMeta({
+  type: 'object',
+  'x-kubernetes-preserve-unknown-fields': true,
+});
 
 const EVENT_FIELDS = [
   'involvedObject.kind',
@@ -98,7 +115,9 @@ export const EVENT_TYPE: ResourceType = {
   builtin: true,
   fieldLabels: EVENT_FIELDS,
   fieldValue: (obj, field) =>
-    field === 'source' ? dottedFieldValue(obj, 'source.component') : dottedFieldValue(obj, field),
+    field === 'source'
+      ? dottedFieldValue(obj, 'source.component')
+      : dottedFieldValue(obj, field),
   printerColumns: [
     { name: 'Type', type: 'string', jsonPath: '.type' },
     { name: 'Reason', type: 'string', jsonPath: '.reason' },
@@ -118,7 +137,10 @@ const crdSchema = withObjectMeta({
           type: 'array',
           'x-kubernetes-list-type': 'map',
           'x-kubernetes-list-map-keys': ['name'],
-          items: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+          items: {
+            type: 'object',
+            'x-kubernetes-preserve-unknown-fields': true,
+          },
         },
       },
     },
@@ -145,8 +167,18 @@ export const CRD_TYPE: ResourceType = {
   storageKey: storageKeyOf('apiextensions.k8s.io', 'customresourcedefinitions'),
   builtin: true,
   fieldLabels: [],
-  printerColumns: [{ name: 'Created At', type: 'date', jsonPath: '.metadata.creationTimestamp' }],
+  printerColumns: [
+    {
+      name: 'Created At',
+      type: 'date',
+      jsonPath: '.metadata.creationTimestamp',
+    },
+  ],
 };
 
 /** The types every emulated cluster serves before any CRD exists. */
-export const BUILTIN_TYPES: ResourceType[] = [NAMESPACE_TYPE, EVENT_TYPE, CRD_TYPE];
+export const BUILTIN_TYPES: ResourceType[] = [
+  NAMESPACE_TYPE,
+  EVENT_TYPE,
+  CRD_TYPE,
+];

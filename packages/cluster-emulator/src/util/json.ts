@@ -1,3 +1,5 @@
+import { InputError } from '@backstage/errors';
+
 /** A JSON value as Kubernetes objects carry it. */
 export type JsonValue =
   | string
@@ -16,7 +18,10 @@ export function isJsonObject(value: unknown): value is JsonObject {
 }
 
 /** Structural equality of two JSON values. */
-export function deepEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+export function deepEqual(
+  a: JsonValue | undefined,
+  b: JsonValue | undefined,
+): boolean {
   if (a === b) {
     return true;
   }
@@ -68,13 +73,26 @@ function copy(value: JsonValue): JsonValue {
   }
   const out: { [key: string]: JsonValue } = {};
   for (const key in value) {
-    if (Object.prototype.hasOwnProperty.call(value, key)) out[key] = copy(value[key]);
+    if (Object.prototype.hasOwnProperty.call(value, key))
+      out[key] = copy(value[key]);
   }
   return out;
 }
 
+/** A JSON copy of a plain object (throws InputError for values JSON cannot carry). */
+export function toJsonObject(input: object): JsonObject {
+  const parsed: unknown = JSON.parse(JSON.stringify(input));
+  if (!isJsonObject(parsed as JsonValue)) {
+    throw new InputError('expected a JSON object');
+  }
+  return parsed as JsonObject;
+}
+
 /** Reads `obj.a.b.c` for path `['a','b','c']`, or undefined. */
-export function getPath(obj: JsonValue | undefined, path: readonly string[]): JsonValue | undefined {
+export function getPath(
+  obj: JsonValue | undefined,
+  path: readonly string[],
+): JsonValue | undefined {
   let current: JsonValue | undefined = obj;
   for (const segment of path) {
     if (!isJsonObject(current)) {

@@ -15,15 +15,25 @@ export const silentLogger: EmulatorLogger = {
 };
 
 /** A logger writing one line per message to stderr, with JSON metadata. */
-export function consoleLogger(level: 'debug' | 'info' = 'info'): EmulatorLogger {
-  const write = (lvl: string, message: string, meta?: Record<string, unknown>) => {
-    const suffix = meta && Object.keys(meta).length > 0 ? ` ${JSON.stringify(meta)}` : '';
-    process.stderr.write(`${new Date().toISOString()} ${lvl} ${message}${suffix}\n`);
+export function consoleLogger(
+  level: 'debug' | 'info' = 'info',
+): EmulatorLogger {
+  const write = (
+    lvl: string,
+    message: string,
+    meta?: Record<string, unknown>,
+  ) => {
+    const suffix =
+      meta && Object.keys(meta).length > 0 ? ` ${JSON.stringify(meta)}` : '';
+    process.stderr.write(
+      `${new Date().toISOString()} ${lvl} ${message}${suffix}\n`,
+    );
   };
   return {
     info: (m, meta) => write('info', m, meta),
     warn: (m, meta) => write('warn', m, meta),
     error: (m, meta) => write('error', m, meta),
-    debug: (m, meta) => (level === 'debug' ? write('debug', m, meta) : undefined),
+    debug: (m, meta) =>
+      level === 'debug' ? write('debug', m, meta) : undefined,
   };
 }

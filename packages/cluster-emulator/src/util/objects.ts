@@ -14,7 +14,10 @@ export function metadataOf(obj: KubeObject): JsonObject {
   return created;
 }
 
-function stringField(obj: JsonObject | undefined, key: string): string | undefined {
+function stringField(
+  obj: JsonObject | undefined,
+  key: string,
+): string | undefined {
   const value = obj?.[key];
   return typeof value === 'string' ? value : undefined;
 }
@@ -57,7 +60,9 @@ function stringMap(obj: KubeObject, key: string): Record<string, string> {
 export function finalizersOf(obj: KubeObject): string[] {
   const meta = obj.metadata;
   const list = isJsonObject(meta) ? meta.finalizers : undefined;
-  return Array.isArray(list) ? list.filter((f): f is string => typeof f === 'string') : [];
+  return Array.isArray(list)
+    ? list.filter((f): f is string => typeof f === 'string')
+    : [];
 }
 
 /** An owner reference as Kubernetes defines it. */
@@ -103,7 +108,10 @@ export interface Condition {
 }
 
 /** The condition of a type in `status.conditions`, or undefined. */
-export function conditionOf(obj: KubeObject, type: string): Condition | undefined {
+export function conditionOf(
+  obj: KubeObject,
+  type: string,
+): Condition | undefined {
   const status = obj.status;
   const list = isJsonObject(status) ? status.conditions : undefined;
   if (!Array.isArray(list)) {
@@ -119,7 +127,9 @@ export function conditionOf(obj: KubeObject, type: string): Condition | undefine
 
 /** Kubernetes timestamps: RFC 3339 in UTC, whole seconds. */
 export function kubeTime(ms: number): string {
-  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+  return `${new Date(Math.floor(ms / 1000) * 1000)
+    .toISOString()
+    .slice(0, 19)}Z`;
 }
 
 /** Kubernetes micro-time (events' `eventTime`): RFC 3339 with microseconds. */
@@ -128,12 +138,18 @@ export function kubeMicroTime(ms: number): string {
 }
 
 /** Splits `group/version` (or `v1`) into its parts. */
-export function parseApiVersion(apiVersion: string): { group: string; version: string } {
+export function parseApiVersion(apiVersion: string): {
+  group: string;
+  version: string;
+} {
   const slash = apiVersion.indexOf('/');
   if (slash < 0) {
     return { group: '', version: apiVersion };
   }
-  return { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+  return {
+    group: apiVersion.slice(0, slash),
+    version: apiVersion.slice(slash + 1),
+  };
 }
 
 /** Joins group and version into an apiVersion. */

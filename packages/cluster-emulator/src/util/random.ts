@@ -64,14 +64,18 @@ export class Random {
       hex.push(byte.toString(16).padStart(2, '0'));
     }
     const s = hex.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(
+      16,
+      20,
+    )}-${s.slice(20)}`;
   }
 
   /** A name suffix as `generateName` makes them: 5 consonant-and-digit characters. */
   suffix(length = 5): string {
     const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
     let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[this.int(0, alphabet.length - 1)];
+    for (let i = 0; i < length; i++)
+      out += alphabet[this.int(0, alphabet.length - 1)];
     return out;
   }
 
@@ -97,5 +101,10 @@ function hashSeed(seed: string): [number, number, number, number] {
   h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
   h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
   h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  return [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0];
+  return [
+    (h1 ^ h2 ^ h3 ^ h4) >>> 0,
+    (h2 ^ h1) >>> 0,
+    (h3 ^ h1) >>> 0,
+    (h4 ^ h1) >>> 0,
+  ];
 }

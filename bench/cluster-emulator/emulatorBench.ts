@@ -1,0 +1,369 @@
+/* Benchmark of the cluster emulator: LIST of 10k objects and write-to-watch-event latency,
+ * with 50k objects across 3 clusters. The emulator runs in its own process (benchServer.ts).
+ * Run: yarn workspace @fractal/cluster-emulator bench */
+import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:https';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+
+const LIST_SIZE = Number(process.env.BENCH_LIST_SIZE ?? 10_000);
+const LIST_RUNS = Number(process.env.BENCH_LIST_RUNS ?? 20);
+const WATCH_RUNS = Number(process.env.BENCH_WATCH_RUNS ?? 300);
+const EXTRA_WATCHERS = 10;
+const TARGET_LIST_MS = 150;
+const TARGET_WATCH_MS = 10;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+function fmt(ms: number): string {
+  return `${ms.toFixed(2)} ms`;
+}
+
+interface Target {
+  url: string;
+  ca: string;
+  token: string;
+}
+
+function get(
+  target: Target,
+  agent: Agent,
+  path: string,
+): Promise<{ ms: number; firstByteMs: number; bytes: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    let firstByteMs = 0;
+    const req = request(
+      new URL(path, target.url),
+      {
+        agent,
+        ca: target.ca,
+        headers: { Authorization: `Bearer ${target.token}` },
+      },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', c => {
+          if (!firstByteMs) firstByteMs = performance.now() - started;
+          chunks.push(c);
+        });
+        res.on('end', () => {
+          const ms = performance.now() - started;
+          const body = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 200)
+            reject(
+              new Error(`GET ${path}: ${res.statusCode} ${body.slice(0, 200)}`),
+            );
+          else
+            resolve({ ms, firstByteMs, bytes: Buffer.byteLength(body), body });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function patch(
+  target: Target,
+  agent: Agent,
+  path: string,
+  body: unknown,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const text = JSON.stringify(body);
+    const req = request(
+      new URL(path, target.url),
+      {
+        method: 'PATCH',
+        agent,
+        ca: target.ca,
+        headers: {
+          Authorization: `Bearer ${target.token}`,
+          'Content-Type': 'application/merge-patch+json',
+          'Content-Length': Buffer.byteLength(text),
+        },
+      },
+      res => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve()
+            : reject(new Error(`PATCH ${path}: ${res.statusCode}`)),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(text);
+  });
+}
+
+/** A watch that calls back with each event line as it arrives. */
+function watch(
+  target: Target,
+  path: string,
+  onEvent: (event: { type: string; object: any }) => void,
+): Promise<() => void> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      new URL(path, target.url),
+      {
+        ca: target.ca,
+        agent: false,
+        headers: { Authorization: `Bearer ${target.token}` },
+      },
+      res => {
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let newline = buffer.indexOf('\n');
+          while (newline >= 0) {
+            const line = buffer.slice(0, newline);
+            buffer = buffer.slice(newline + 1);
+            if (line) onEvent(JSON.parse(line));
+            newline = buffer.indexOf('\n');
+          }
+        });
+        res.on('error', () => undefined);
+        resolve(() => req.destroy());
+      },
+    );
+    req.on('error', error => {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error);
+    });
+    req.end();
+  });
+}
+
+async function benchList(kubeconfigPath: string, target: Target) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const path = '/apis/platform.fractal.dev/v1alpha1/postgresqlinstances';
+  const first = await get(target, agent, path);
+  const items = (JSON.parse(first.body).items as unknown[]).length;
+  for (let i = 0; i < 3; i++) await get(target, agent, path);
+  const times: number[] = [];
+  const firstByte: number[] = [];
+  const parseTimes: number[] = [];
+  for (let i = 0; i < LIST_RUNS; i++) {
+    const result = await get(target, agent, path);
+    times.push(result.ms);
+    firstByte.push(result.firstByteMs);
+    const parseStarted = performance.now();
+    JSON.parse(result.body);
+    parseTimes.push(performance.now() - parseStarted);
+  }
+  agent.destroy();
+
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfigPath);
+  const custom = kc.makeApiClient(CustomObjectsApi);
+  const clientTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await custom.listClusterCustomObject({
+      group: 'platform.fractal.dev',
+      version: 'v1alpha1',
+      plural: 'postgresqlinstances',
+    });
+    clientTimes.push(performance.now() - started);
+  }
+  return {
+    items,
+    bytes: first.bytes,
+    times,
+    firstByte,
+    parseTimes,
+    clientTimes,
+  };
+}
+
+async function benchWatch(target: Target) {
+  const namespacePath =
+    '/apis/platform.fractal.dev/v1alpha1/namespaces/tenant-payments/postgresqlinstances';
+  const pending = new Map<string, (at: number) => void>();
+  const closers: Array<() => void> = [];
+  const rv = JSON.parse(
+    (await get(target, new Agent(), `${namespacePath}?limit=1`)).body,
+  ).metadata.resourceVersion;
+  closers.push(
+    await watch(
+      target,
+      `${namespacePath}?watch=true&resourceVersion=${rv}`,
+      event => {
+        const marker = event.object?.metadata?.labels?.['bench-marker'];
+        const resolve = marker ? pending.get(marker) : undefined;
+        if (resolve) {
+          pending.delete(marker);
+          resolve(performance.now());
+        }
+      },
+    ),
+  );
+  for (let i = 0; i < EXTRA_WATCHERS; i++) {
+    closers.push(
+      await watch(
+        target,
+        `/apis/platform.fractal.dev/v1alpha1/postgresqlinstances?watch=true&resourceVersion=${rv}`,
+        () => undefined,
+      ),
+    );
+  }
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const latencies: number[] = [];
+  for (let i = 0; i < WATCH_RUNS + 20; i++) {
+    const marker = `m${i}`;
+    const name = `postgresqlinstance-${(i * 4) % LIST_SIZE}`;
+    const seen = new Promise<number>(resolve => pending.set(marker, resolve));
+    const started = performance.now();
+    await patch(target, agent, `${namespacePath}/${name}`, {
+      metadata: { labels: { 'bench-marker': marker } },
+    });
+    const at = await seen;
+    if (i >= 20) latencies.push(at - started);
+  }
+  agent.destroy();
+  for (const close of closers) close();
+  return { latencies };
+}
+
+interface ServerInfo {
+  clusters: Array<{ name: string; url: string; caPem: string }>;
+  tokens: Record<string, string>;
+  kubeconfigPath: string;
+  loaded: { ms: number; count: number };
+}
+
+/** Starts benchServer.ts in its own process and waits for its report. */
+function startServer(): Promise<{
+  info: ServerInfo;
+  stop: () => Promise<void>;
+}> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      join(__dirname, 'benchServer.ts'),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: process.env,
+    },
+  );
+  const exited = new Promise<void>(resolve =>
+    child.on('exit', () => resolve()),
+  );
+  return new Promise((resolve, reject) => {
+    const lines = createInterface(child.stdout);
+    lines.once('line', line => {
+      resolve({
+        info: JSON.parse(line) as ServerInfo,
+        stop: async () => {
+          child.kill('SIGTERM');
+          await exited;
+        },
+      });
+    });
+    child.on('exit', code =>
+      reject(new Error(`the benchmark server exited with ${code}`)),
+    );
+  });
+}
+
+async function main() {
+  process.stdout.write('starting 3 emulated clusters and loading objects...\n');
+  const server = await startServer();
+  try {
+    const { info } = server;
+    const dev = info.clusters[0];
+    const target: Target = {
+      url: dev.url,
+      ca: dev.caPem,
+      token: info.tokens['fractal-reader'],
+    };
+    const writer: Target = { ...target, token: info.tokens.admin };
+    const list = await benchList(info.kubeconfigPath, target);
+    const watchResult = await benchWatch(writer);
+
+    const listMedian = percentile(list.times, 0.5);
+    const watchMedian = percentile(watchResult.latencies, 0.5);
+    const rows = [
+      [
+        'objects loaded (3 clusters, in-process API)',
+        `${info.loaded.count}`,
+        `${(info.loaded.count / (info.loaded.ms / 1000)).toFixed(0)} objects/s`,
+      ],
+      [
+        `LIST ${list.items} objects over HTTPS (${(list.bytes / 1e6).toFixed(
+          1,
+        )} MB), median`,
+        fmt(listMedian),
+        `target <= ${TARGET_LIST_MS} ms: ${
+          listMedian <= TARGET_LIST_MS ? 'PASS' : 'FAIL'
+        }`,
+      ],
+      ['LIST p95', fmt(percentile(list.times, 0.95)), ''],
+      [
+        'LIST time to first byte, median',
+        fmt(percentile(list.firstByte, 0.5)),
+        'server side',
+      ],
+      [
+        'client JSON.parse of that LIST, median',
+        fmt(percentile(list.parseTimes, 0.5)),
+        'client side, informational',
+      ],
+      [
+        '@kubernetes/client-node listClusterCustomObject, median',
+        fmt(percentile(list.clientTimes, 0.5)),
+        'incl. client deserialisation, informational',
+      ],
+      [
+        `write -> watch event (${watchResult.latencies.length} writes, ${
+          EXTRA_WATCHERS + 1
+        } watches), median`,
+        fmt(watchMedian),
+        `target <= ${TARGET_WATCH_MS} ms: ${
+          watchMedian <= TARGET_WATCH_MS ? 'PASS' : 'FAIL'
+        }`,
+      ],
+      [
+        'write -> watch event p95',
+        fmt(percentile(watchResult.latencies, 0.95)),
+        '',
+      ],
+    ];
+    const width = Math.max(...rows.map(r => r[0].length));
+    const load = loadavg()
+      .map(l => l.toFixed(1))
+      .join(' ');
+    process.stdout.write(
+      `\ncluster emulator benchmark (node ${process.version}, load average ${load})\n`,
+    );
+    for (const [name, value, note] of rows)
+      process.stdout.write(
+        `  ${name.padEnd(width)}  ${value.padStart(12)}  ${note}\n`,
+      );
+    const pass = listMedian <= TARGET_LIST_MS && watchMedian <= TARGET_WATCH_MS;
+    process.stdout.write(
+      `\n${pass ? 'PASS' : 'FAIL'}: ${
+        pass ? 'all targets met' : 'a target was missed'
+      }\n`,
+    );
+    process.exitCode = pass ? 0 : 1;
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch(error => {
+  process.stderr.write(
+    `${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exitCode = 2;
+});
