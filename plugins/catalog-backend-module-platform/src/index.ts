@@ -1,6 +1,7 @@
 /**
  * Catalog backend module of Fractal: platform resources as `Resource` entities
- * owned by their tenants, platform kinds as `API` entities.
+ * owned by their tenants, platform kinds as `API` entities, and generated
+ * scaffolder templates for kinds without a hand-written one.
  *
  * @packageDocumentation
  */
@@ -25,4 +26,10 @@ export {
   kindApiEntityRef,
 } from './transforms/kindToApiEntity';
 export type { KindToApiEntityOptions } from './transforms/kindToApiEntity';
+export {
+  kindToTemplateEntity,
+  kindTemplateName,
+} from './transforms/kindToTemplateEntity';
+export type { KindToTemplateEntityOptions } from './transforms/kindToTemplateEntity';
+export { coveredKinds } from './transforms/coveredKinds';
 export * from './entityKeys';

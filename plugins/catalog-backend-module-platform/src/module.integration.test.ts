@@ -1,5 +1,6 @@
 import {
   coreServices,
+  createBackendModule,
   createBackendPlugin,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -9,6 +10,8 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import type {
   ClusterHealth,
@@ -57,6 +60,46 @@ const fakePlatformBackend = createBackendPlugin({
   },
 });
 
+/** A hand-written template for Bucket, as a template file in `templates/` would be. */
+const handWrittenBucketTemplate = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'test-templates',
+  register(env) {
+    env.registerInit({
+      deps: { processing: catalogProcessingExtensionPoint },
+      async init({ processing }) {
+        processing.addEntityProvider({
+          getProviderName: () => 'test-templates',
+          connect: async connection => {
+            const location = 'url:https://example.test/templates/bucket/template.yaml';
+            await connection.applyMutation({
+              type: 'full',
+              entities: [
+                {
+                  locationKey: location,
+                  entity: {
+                    apiVersion: 'scaffolder.backstage.io/v1beta3',
+                    kind: 'Template',
+                    metadata: {
+                      name: 'bucket',
+                      annotations: {
+                        'fractal.dev/kind': 'Bucket',
+                        'backstage.io/managed-by-location': location,
+                        'backstage.io/managed-by-origin-location': location,
+                      },
+                    },
+                    spec: { type: 'platform-resource', owner: 'group:default/platform-team', steps: [] },
+                  },
+                },
+              ],
+            });
+          },
+        });
+      },
+    });
+  },
+});
+
 describe('catalogModulePlatform in a backend with the catalog', () => {
   jest.setTimeout(60_000);
 
@@ -89,6 +132,8 @@ describe('catalogModulePlatform in a backend with the catalog', () => {
     const backend = await startTestBackend({
       features: [
         catalogPlugin,
+        catalogModuleScaffolderEntityModel,
+        handWrittenBucketTemplate,
         catalogModulePlatform,
         fakePlatformBackend,
         createServiceFactory({ service: eventsServiceRef, deps: {}, factory: () => events }),
@@ -144,6 +189,20 @@ describe('catalogModulePlatform in a backend with the catalog', () => {
         getEntity(port, 'resource:default/dev-sandbox-bucket-scratch'),
       );
       expect(bucket.spec?.owner).toBe('group:default/platform-team');
+
+      // A template is generated for the kind without a hand-written one; the
+      // hand-written Bucket template replaces the generated one as soon as the
+      // catalog lists it (the refresh above ran after it was processed, or
+      // the one below does).
+      const generated = await waitFor(() =>
+        getEntity(port, 'template:default/platform-postgresql-instance'),
+      );
+      expect(generated.metadata.annotations?.['fractal.dev/kind']).toBe('PostgreSQLInstance');
+      await waitFor(() => getEntity(port, 'template:default/bucket'));
+      await events.publish({ topic: 'platform.resource', eventPayload: {} });
+      await waitFor(async () =>
+        (await getEntity(port, 'template:default/platform-bucket')) ? undefined : true,
+      );
     } finally {
       await backend.stop();
     }

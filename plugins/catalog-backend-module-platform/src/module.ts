@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { PlatformApiClient } from '@fractal/backstage-plugin-platform-node';
 import { readPlatformProviderConfig } from './config/readPlatformProviderConfig';
@@ -10,7 +13,8 @@ import { PlatformEntityProvider } from './provider/PlatformEntityProvider';
 
 /**
  * Catalog module that provides Fractal's platform resources as `Resource`
- * entities owned by their tenants and platform kinds as `API` entities.
+ * entities owned by their tenants, platform kinds as `API` entities, and a
+ * scaffolder `Template` for each kind without a hand-written one.
  *
  * @public
  */
@@ -27,15 +31,27 @@ export const catalogModulePlatform = createBackendModule({
         discovery: coreServices.discovery,
         lifecycle: coreServices.lifecycle,
         events: eventsServiceRef,
+        catalog: catalogServiceRef,
         processing: catalogProcessingExtensionPoint,
       },
-      async init({ config, logger, scheduler, auth, discovery, lifecycle, events, processing }) {
+      async init({
+        config,
+        logger,
+        scheduler,
+        auth,
+        discovery,
+        lifecycle,
+        events,
+        catalog,
+        processing,
+      }) {
         const providerConfig = readPlatformProviderConfig(config);
         const provider = new PlatformEntityProvider({
           client: new PlatformApiClient({ discovery, auth }),
           auth,
           logger,
           events,
+          catalog,
           config: providerConfig,
           taskRunner: scheduler.createScheduledTaskRunner(providerConfig.schedule),
         });

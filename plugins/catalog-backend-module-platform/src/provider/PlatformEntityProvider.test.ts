@@ -1,6 +1,9 @@
 import type { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import type {
+  CatalogService,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
 import type {
   ClusterHealth,
   PlatformKind,
@@ -38,6 +41,7 @@ function setup(options: {
   client: PlatformReadClient;
   config?: typeof platformProviderDefaults;
   withEvents?: boolean;
+  catalog?: Pick<CatalogService, 'getEntities'>;
 }) {
   const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
   const events = mockServices.events();
@@ -52,6 +56,7 @@ function setup(options: {
     taskRunner: { run: async task => void tasks.push(task) },
     config: options.config ?? platformProviderDefaults,
     events: options.withEvents === false ? undefined : events,
+    catalog: options.catalog,
     debounceMs: 200,
   });
   const runScheduled = async () => {
@@ -274,6 +279,62 @@ describe('PlatformEntityProvider', () => {
       provider.stop();
       await jest.advanceTimersByTimeAsync(1000);
       expect(client.listResources).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('generated templates', () => {
+    const handWritten = (kind: string) => ({
+      apiVersion: 'scaffolder.backstage.io/v1beta3',
+      kind: 'Template',
+      metadata: { name: `new-${kind}`, annotations: { 'fractal.dev/kind': kind } },
+    });
+
+    it('generates templates only for kinds without a hand-written one', async () => {
+      const catalog = {
+        getEntities: jest.fn(async () => ({ items: [handWritten('PostgreSQLInstance')] })),
+      };
+      const { provider, connection } = setup({ client: stubClient({ kinds }), catalog });
+      await provider.connect(connection);
+      await provider.refresh('schedule');
+
+      expect(catalog.getEntities).toHaveBeenCalledWith(
+        { filter: { kind: 'Template' }, fields: ['kind', 'metadata.name', 'metadata.annotations'] },
+        { credentials: mockCredentials.service('plugin:catalog') },
+      );
+      const [mutation] = connection.applyMutation.mock.calls[0] as unknown as [unknown];
+      expect(entityNames(mutation)).toContain('platform-bucket');
+      expect(entityNames(mutation)).not.toContain('platform-postgresql-instance');
+    });
+
+    it('keeps the last known hand-written templates when the catalog does not answer', async () => {
+      const catalog = {
+        getEntities: jest
+          .fn<Promise<{ items: unknown[] }>, []>()
+          .mockResolvedValueOnce({ items: [handWritten('Bucket')] })
+          .mockRejectedValueOnce(new Error('catalog unavailable')),
+      } as unknown as Pick<CatalogService, 'getEntities'>;
+      const { provider, connection } = setup({ client: stubClient({ kinds }), catalog });
+      await provider.connect(connection);
+      await provider.refresh('schedule');
+      await provider.refresh('schedule');
+      const calls = connection.applyMutation.mock.calls as unknown as Array<[unknown]>;
+      for (const [mutation] of calls) {
+        expect(entityNames(mutation)).toContain('platform-postgresql-instance');
+        expect(entityNames(mutation)).not.toContain('platform-bucket');
+      }
+    });
+
+    it('generates none until the catalog has answered once', async () => {
+      const catalog = {
+        getEntities: jest.fn(async () => {
+          throw new Error('catalog unavailable');
+        }),
+      };
+      const { provider, connection } = setup({ client: stubClient({ kinds }), catalog });
+      await provider.connect(connection);
+      await expect(provider.refresh('schedule')).resolves.toMatchObject({ mutation: 'full' });
+      const [mutation] = connection.applyMutation.mock.calls[0] as unknown as [unknown];
+      expect(entityNames(mutation).filter(n => n.startsWith('platform-'))).toEqual([]);
     });
   });
 });

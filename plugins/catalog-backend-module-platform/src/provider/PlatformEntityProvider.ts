@@ -5,6 +5,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { ForwardedError, ResponseError } from '@backstage/errors';
 import type {
+  CatalogService,
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
@@ -19,6 +20,7 @@ import {
 import type { PlatformApiClient } from '@fractal/backstage-plugin-platform-node';
 import type { PlatformProviderConfig } from '../config/readPlatformProviderConfig';
 import { buildPlatformEntities } from '../transforms/buildPlatformEntities';
+import { coveredKinds } from '../transforms/coveredKinds';
 
 /** The calls of the platform backend's API the provider makes. @public */
 export type PlatformReadClient = Pick<
@@ -36,6 +38,11 @@ export interface PlatformEntityProviderOptions {
   config: PlatformProviderConfig;
   /** When given (and `events.enabled`), `platform.resource` events trigger a refresh. */
   events?: EventsService;
+  /**
+   * The catalog, to find hand-written templates (annotated `fractal.dev/kind`)
+   * before generating templates; without it no template is generated.
+   */
+  catalog?: Pick<CatalogService, 'getEntities'>;
   /** Quiet time after a change event before the refresh, so a burst costs one read. Default 1000 ms. */
   debounceMs?: number;
 }
@@ -84,6 +91,7 @@ export class PlatformEntityProvider implements EntityProvider {
   #queue: Promise<unknown> = Promise.resolve();
   #timer?: ReturnType<typeof setTimeout>;
   #lastSummary?: string;
+  #lastCoveredKinds?: ReadonlySet<string>;
 
   constructor(options: PlatformEntityProviderOptions) {
     this.#options = options;
@@ -156,7 +164,10 @@ export class PlatformEntityProvider implements EntityProvider {
     }
     const { config } = this.#options;
     const snapshot = await this.#read();
-    const built = buildPlatformEntities(snapshot, config);
+    const built = buildPlatformEntities(
+      { ...snapshot, coveredKinds: await this.#coveredKinds() },
+      config,
+    );
     if (built.duplicates.length) {
       this.#logger.warn('Platform objects mapped to one entity; only the first is provided', {
         duplicates: built.duplicates.slice(0, 20).join(', '),
@@ -182,6 +193,7 @@ export class PlatformEntityProvider implements EntityProvider {
       entities: built.entities.length,
       resources: built.counts.resources,
       kinds: built.counts.kinds,
+      templates: built.counts.templates,
       syncingClusters: syncingClusters.join(','),
     };
     const summary = JSON.stringify({ ...meta, trigger: undefined });
@@ -197,6 +209,36 @@ export class PlatformEntityProvider implements EntityProvider {
       this.#logger.debug(`Provided ${built.entities.length} platform entities`, meta);
     }
     return { mutation, entities: built.entities.length, syncingClusters };
+  }
+
+  /**
+   * The kinds hand-written templates cover, from the catalog. When the catalog
+   * cannot answer, the last answer stands (or, before any, no template is
+   * generated), so a failed lookup never turns templates on and off.
+   */
+  async #coveredKinds(): Promise<ReadonlySet<string> | undefined> {
+    const { catalog, auth, config } = this.#options;
+    if (!catalog || !config.templates.enabled) {
+      return undefined;
+    }
+    try {
+      const { items } = await catalog.getEntities(
+        {
+          filter: { kind: 'Template' },
+          fields: ['kind', 'metadata.name', 'metadata.annotations'],
+        },
+        { credentials: await auth.getOwnServiceCredentials() },
+      );
+      this.#lastCoveredKinds = coveredKinds(items);
+    } catch (error) {
+      this.#logger.warn(
+        this.#lastCoveredKinds
+          ? 'Could not list templates in the catalog; generated templates follow the last known list'
+          : 'Could not list templates in the catalog; no template is generated until it answers',
+        error instanceof Error ? error : { error: String(error) },
+      );
+    }
+    return this.#lastCoveredKinds;
   }
 
   async #read() {

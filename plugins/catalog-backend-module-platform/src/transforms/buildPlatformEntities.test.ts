@@ -32,7 +32,7 @@ describe('buildPlatformEntities', () => {
       // DNSZone is not a listed kind: no API entity to depend on.
       undefined,
     ]);
-    expect(result.counts).toEqual({ resources: 3, kinds: 2 });
+    expect(result.counts).toEqual({ resources: 3, kinds: 2, templates: 0 });
     expect(result.duplicates).toEqual([]);
   });
 
@@ -67,5 +67,32 @@ describe('buildPlatformEntities', () => {
     );
     expect(result.entities).toHaveLength(1);
     expect(result.duplicates).toEqual(['api:default/postgresqlinstances.platform.fractal.dev']);
+  });
+
+  it('generates a template for each kind no hand-written template covers', () => {
+    const result = buildPlatformEntities(
+      { kinds, resources: [], coveredKinds: new Set(['PostgreSQLInstance']) },
+      platformProviderDefaults,
+    );
+    expect(refsOf(result)).toEqual([
+      'API:postgresqlinstances.platform.fractal.dev',
+      'API:buckets.platform.fractal.dev',
+      'Template:platform-bucket',
+    ]);
+    expect(result.counts.templates).toBe(1);
+  });
+
+  it.each([
+    ['hand-written templates are unknown', undefined, true],
+    ['templates are disabled', new Set<string>(), false],
+  ])('generates no template when %s', (_case, coveredKinds, enabled) => {
+    const result = buildPlatformEntities(
+      { kinds, resources: [], coveredKinds },
+      {
+        ...platformProviderDefaults,
+        templates: { ...platformProviderDefaults.templates, enabled },
+      },
+    );
+    expect(result.entities.map(({ entity }) => entity.kind)).toEqual(['API', 'API']);
   });
 });

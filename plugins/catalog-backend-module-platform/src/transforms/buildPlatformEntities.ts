@@ -9,13 +9,20 @@ import type {
 } from '@fractal/backstage-plugin-platform-common';
 import type { DeferredEntity } from '@backstage/plugin-catalog-node';
 import type { PlatformProviderConfig } from '../config/readPlatformProviderConfig';
+import { isCovered } from './coveredKinds';
 import { kindApiEntityRef, kindToApiEntity } from './kindToApiEntity';
+import { kindToTemplateEntity } from './kindToTemplateEntity';
 import { resourceToEntity } from './resourceToEntity';
 
 /** What the platform backend returned in one read. */
 export interface PlatformSnapshot {
   kinds: PlatformKind[];
   resources: PlatformResource[];
+  /**
+   * `fractal.dev/kind` values of hand-written templates (see `coveredKinds`);
+   * undefined when unknown, and then no template is generated.
+   */
+  coveredKinds?: ReadonlySet<string>;
 }
 
 /** The entities of one snapshot. */
@@ -23,7 +30,7 @@ export interface PlatformEntities {
   entities: DeferredEntity[];
   /** Refs produced twice (the first one is kept). */
   duplicates: string[];
-  counts: { resources: number; kinds: number };
+  counts: { resources: number; kinds: number; templates: number };
 }
 
 /** The API group of an `apiVersion`: `platform.fractal.dev/v1alpha1` -> `platform.fractal.dev`, `v1` -> ``. */
@@ -36,12 +43,13 @@ const kindKey = (group: string, kind: string) => `${group}/${kind}`;
 
 /**
  * Every entity the module provides for one snapshot of the platform: a
- * `Resource` per platform resource and, when enabled, an `API` per kind, which
- * the resources of that kind depend on. Pure; the provider applies the result.
+ * `Resource` per platform resource and, when enabled, an `API` per kind (which
+ * the resources of that kind depend on) and a `Template` per kind that no
+ * hand-written template covers. Pure; the provider applies the result.
  */
 export function buildPlatformEntities(
   snapshot: PlatformSnapshot,
-  config: Pick<PlatformProviderConfig, 'fallbackOwner' | 'kinds'>,
+  config: Pick<PlatformProviderConfig, 'fallbackOwner' | 'kinds' | 'templates'>,
 ): PlatformEntities {
   const kindsByKey = new Map(
     snapshot.kinds.map(kind => [kindKey(kind.group, kind.kind), kind]),
@@ -55,6 +63,15 @@ export function buildPlatformEntities(
           lifecycle: config.kinds.lifecycle,
         }),
       );
+    }
+  }
+  let templates = 0;
+  if (config.templates.enabled && snapshot.coveredKinds) {
+    for (const kind of snapshot.kinds) {
+      if (!isCovered(kind, snapshot.coveredKinds)) {
+        entities.push(kindToTemplateEntity(kind, { owner: config.templates.owner }));
+        templates++;
+      }
     }
   }
   for (const resource of snapshot.resources) {
@@ -92,6 +109,7 @@ export function buildPlatformEntities(
     counts: {
       resources: snapshot.resources.length,
       kinds: config.kinds.enabled ? snapshot.kinds.length : 0,
+      templates,
     },
   };
 }
