@@ -144,3 +144,41 @@ export class RecordingCluster implements PlatformClusterClient {
     return `${key.apiVersion}/${key.kind}/${key.namespace ?? ''}/${key.name}`;
   }
 }
+
+/** Wraps a real client so a test can see which requests reached the cluster. */
+export function recordCalls(
+  client: PlatformClusterClient,
+  calls: RecordedCall[],
+): PlatformClusterClient {
+  return {
+    cluster: client.cluster,
+    listNamespaces: () => {
+      calls.push({ method: 'listNamespaces' });
+      return client.listNamespaces();
+    },
+    getNamespace: name => {
+      calls.push({ method: 'getNamespace' });
+      return client.getNamespace(name);
+    },
+    listKinds: options => {
+      calls.push({ method: 'listKinds' });
+      return client.listKinds(options);
+    },
+    get: key => {
+      calls.push({ method: 'get', key });
+      return client.get(key);
+    },
+    apply: (key, manifest, options) => {
+      calls.push({ method: 'apply', key, manifest, dryRun: options.dryRun });
+      return client.apply(key, manifest, options);
+    },
+    watch: (key, options, onEvent, signal) => {
+      calls.push({ method: 'watch', key });
+      return client.watch(key, options, onEvent, signal);
+    },
+    listEvents: involved => {
+      calls.push({ method: 'listEvents' });
+      return client.listEvents(involved);
+    },
+  };
+}
