@@ -140,24 +140,44 @@ function watch(
   });
 }
 
-async function benchList(kubeconfigPath: string, target: Target) {
+async function benchList(
+  kubeconfigPath: string,
+  reader: Target,
+  writer: Target,
+) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const writeAgent = new Agent({ keepAlive: true, maxSockets: 1 });
   const path = '/apis/platform.fractal.dev/v1alpha1/postgresqlinstances';
-  const first = await get(target, agent, path);
+  const first = await get(reader, agent, path);
   const items = (JSON.parse(first.body).items as unknown[]).length;
-  for (let i = 0; i < 3; i++) await get(target, agent, path);
-  const times: number[] = [];
-  const firstByte: number[] = [];
+  for (let i = 0; i < 3; i++) await get(reader, agent, path);
+  const rebuilt: number[] = [];
+  const rebuiltFirstByte: number[] = [];
+  const repeated: number[] = [];
   const parseTimes: number[] = [];
   for (let i = 0; i < LIST_RUNS; i++) {
-    const result = await get(target, agent, path);
-    times.push(result.ms);
-    firstByte.push(result.firstByteMs);
+    // A write to the collection first, so the server builds the body anew.
+    await patch(
+      writer,
+      writeAgent,
+      `/apis/platform.fractal.dev/v1alpha1/namespaces/tenant-payments/postgresqlinstances/postgresqlinstance-${
+        i * 4
+      }`,
+      {
+        metadata: { labels: { 'bench-list': String(i) } },
+      },
+    );
+    const fresh = await get(reader, agent, path);
+    rebuilt.push(fresh.ms);
+    rebuiltFirstByte.push(fresh.firstByteMs);
+    const again = await get(reader, agent, path);
+    repeated.push(again.ms);
     const parseStarted = performance.now();
-    JSON.parse(result.body);
+    JSON.parse(again.body);
     parseTimes.push(performance.now() - parseStarted);
   }
   agent.destroy();
+  writeAgent.destroy();
 
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfigPath);
@@ -175,11 +195,25 @@ async function benchList(kubeconfigPath: string, target: Target) {
   return {
     items,
     bytes: first.bytes,
-    times,
-    firstByte,
+    rebuilt,
+    rebuiltFirstByte,
+    repeated,
     parseTimes,
     clientTimes,
   };
+}
+
+/** Copy speed of this machine right now: LIST cost is dominated by copying the body. */
+function memcpyMBps(bytes: number): number {
+  const source = Buffer.alloc(bytes, 1);
+  const target = Buffer.allocUnsafe(bytes);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    source.copy(target);
+    times.push(performance.now() - started);
+  }
+  return bytes / 1e6 / (percentile(times, 0.5) / 1000);
 }
 
 async function benchWatch(target: Target) {
@@ -287,11 +321,15 @@ async function main() {
       token: info.tokens['fractal-reader'],
     };
     const writer: Target = { ...target, token: info.tokens.admin };
-    const list = await benchList(info.kubeconfigPath, target);
+    const list = await benchList(info.kubeconfigPath, target, writer);
     const watchResult = await benchWatch(writer);
+    const copySpeed = memcpyMBps(list.bytes);
 
-    const listMedian = percentile(list.times, 0.5);
+    const listMedian = percentile(list.rebuilt, 0.5);
+    const repeatedMedian = percentile(list.repeated, 0.5);
     const watchMedian = percentile(watchResult.latencies, 0.5);
+    const verdict = (value: number, target: number) =>
+      `target <= ${target} ms: ${value <= target ? 'PASS' : 'FAIL'}`;
     const rows = [
       [
         'objects loaded (3 clusters, in-process API)',
@@ -301,18 +339,22 @@ async function main() {
       [
         `LIST ${list.items} objects over HTTPS (${(list.bytes / 1e6).toFixed(
           1,
-        )} MB), median`,
+        )} MB) after a write, median`,
         fmt(listMedian),
-        `target <= ${TARGET_LIST_MS} ms: ${
-          listMedian <= TARGET_LIST_MS ? 'PASS' : 'FAIL'
-        }`,
+        verdict(listMedian, TARGET_LIST_MS),
       ],
-      ['LIST p95', fmt(percentile(list.times, 0.95)), ''],
+      ['  p95', fmt(percentile(list.rebuilt, 0.95)), ''],
       [
-        'LIST time to first byte, median',
-        fmt(percentile(list.firstByte, 0.5)),
-        'server side',
+        '  time to first byte (server builds the body), median',
+        fmt(percentile(list.rebuiltFirstByte, 0.5)),
+        '',
       ],
+      [
+        'LIST of the unchanged collection (cached body), median',
+        fmt(repeatedMedian),
+        'informational',
+      ],
+      ['  p95', fmt(percentile(list.repeated, 0.95)), ''],
       [
         'client JSON.parse of that LIST, median',
         fmt(percentile(list.parseTimes, 0.5)),
@@ -328,14 +370,13 @@ async function main() {
           EXTRA_WATCHERS + 1
         } watches), median`,
         fmt(watchMedian),
-        `target <= ${TARGET_WATCH_MS} ms: ${
-          watchMedian <= TARGET_WATCH_MS ? 'PASS' : 'FAIL'
-        }`,
+        verdict(watchMedian, TARGET_WATCH_MS),
       ],
+      ['  p95', fmt(percentile(watchResult.latencies, 0.95)), ''],
       [
-        'write -> watch event p95',
-        fmt(percentile(watchResult.latencies, 0.95)),
-        '',
+        'memory copy speed of this machine now',
+        `${copySpeed.toFixed(0)} MB/s`,
+        'context: a LIST body is copied several times',
       ],
     ];
     const width = Math.max(...rows.map(r => r[0].length));

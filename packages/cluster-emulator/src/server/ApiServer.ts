@@ -21,6 +21,7 @@ import {
   versionInfo,
 } from './discovery';
 import { parseBody, readBody, sendError, sendJsonText } from './http';
+import { ListBodyCache } from './ListBodyCache';
 import { ResourceHandler, WatchSettings } from './ResourceHandler';
 import { openApiGroupVersion, openApiRoot, openApiV2 } from './openapi';
 import { parseRoute } from './routes';
@@ -57,6 +58,11 @@ const INJECTED: Record<number, [string, string]> = {
   ],
 };
 
+/** Memory for reusing list bodies of unchanged collections, per cluster. */
+const LIST_CACHE_BYTES = 128 * 1024 * 1024;
+/** Lists smaller than this are cheap to rebuild and are not kept. */
+const LIST_CACHE_MIN_BODY_BYTES = 256 * 1024;
+
 /** One emulated cluster's HTTPS API endpoint, with its faults. */
 export class ApiServer {
   private server: Server;
@@ -76,6 +82,7 @@ export class ApiServer {
       options.cluster,
       options.watch,
       this.openWatches,
+      new ListBodyCache(LIST_CACHE_BYTES, LIST_CACHE_MIN_BODY_BYTES),
     );
     this.boundPort = options.port;
     this.server = this.createServer();

@@ -20,6 +20,7 @@ import { StoredObject } from '../store/ResourceTable';
 import { groupVersionOf, ResourceType } from '../store/ResourceType';
 import { WriteScope } from '../fields/managedFields';
 import { mediaType, parseBody, readBody, sendJsonText } from './http';
+import { ListBodyCache } from './ListBodyCache';
 import { Route } from './routes';
 import { renderTable, wantsTable } from './table';
 import { WatchStream } from './WatchStream';
@@ -43,6 +44,16 @@ function renderFor(type: ResourceType): (stored: StoredObject) => Buffer {
 }
 
 const COMMA = Buffer.from(',');
+
+/** Query parameters that change a list's answer. */
+const LIST_PARAMS = [
+  'labelSelector',
+  'fieldSelector',
+  'limit',
+  'continue',
+  'resourceVersion',
+  'resourceVersionMatch',
+];
 
 function objectFor(type: ResourceType, obj: KubeObject): KubeObject {
   const gv = groupVersionOf(type);
@@ -99,6 +110,7 @@ export class ResourceHandler {
     private readonly cluster: EmulatedCluster,
     private readonly watchSettings: WatchSettings,
     private readonly openWatches: Set<WatchStream>,
+    private readonly listCache: ListBodyCache,
   ) {}
 
   async handle(
@@ -218,6 +230,21 @@ export class ResourceHandler {
     url: URL,
     slow: number,
   ): void {
+    const tableOutput = wantsTable(req.headers.accept);
+    const table = this.cluster.core.store.table(type.storageKey);
+    const cacheKey = tableOutput
+      ? undefined
+      : JSON.stringify([
+          type.storageKey,
+          type.version,
+          route.namespace ?? '',
+          ...LIST_PARAMS.map(p => url.searchParams.get(p) ?? ''),
+        ]);
+    const cached = cacheKey ? this.listCache.get(cacheKey, table) : undefined;
+    if (cached) {
+      sendJsonText(res, 200, cached, { slowChunkMs: slow });
+      return;
+    }
     const limit = url.searchParams.get('limit');
     const result = listObjects(this.cluster.core.store, type, route.namespace, {
       labelSelector: url.searchParams.get('labelSelector') ?? undefined,
@@ -228,8 +255,8 @@ export class ResourceHandler {
       resourceVersionMatch:
         url.searchParams.get('resourceVersionMatch') ?? undefined,
     });
-    if (wantsTable(req.headers.accept)) {
-      const table = renderTable(
+    if (tableOutput) {
+      const rendered = renderTable(
         type,
         result.items.map(s => objectFor(type, s.object)),
         String(result.resourceVersion),
@@ -237,7 +264,7 @@ export class ResourceHandler {
         url.searchParams.get('includeObject') ?? undefined,
         result.continue,
       );
-      sendJsonText(res, 200, JSON.stringify(table), { slowChunkMs: slow });
+      sendJsonText(res, 200, JSON.stringify(rendered), { slowChunkMs: slow });
       return;
     }
     const render = renderFor(type);
@@ -263,7 +290,9 @@ export class ResourceHandler {
         )}}`,
       ),
     );
-    sendJsonText(res, 200, Buffer.concat(parts), { slowChunkMs: slow });
+    const body = Buffer.concat(parts);
+    if (cacheKey) this.listCache.set(cacheKey, table, body);
+    sendJsonText(res, 200, body, { slowChunkMs: slow });
   }
 
   private watch(

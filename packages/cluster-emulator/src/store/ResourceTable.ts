@@ -49,6 +49,8 @@ export class ResourceTable {
   private head = 0;
   /** Events with rv greater than the floor are in the history. */
   private floorRv: number;
+  /** Bumped by every change; equal counts mean equal contents. */
+  private changeCount = 0;
 
   constructor(
     readonly storageKey: string,
@@ -60,6 +62,11 @@ export class ResourceTable {
 
   get floor(): number {
     return this.floorRv;
+  }
+
+  /** A counter bumped by every change (and restore) of the table. */
+  get changes(): number {
+    return this.changeCount;
   }
 
   get(key: string): StoredObject | undefined {
@@ -76,6 +83,7 @@ export class ResourceTable {
 
   /** Applies an event: updates the objects, appends to the history, fans out to watches. */
   apply(event: StoreEvent): void {
+    this.changeCount++;
     const key = event.object.key;
     if (event.type === 'DELETED') {
       this.objects.delete(key);
@@ -100,6 +108,7 @@ export class ResourceTable {
 
   /** Loads an object without an event (restoring persisted state). */
   restore(stored: StoredObject): void {
+    this.changeCount++;
     this.objects.set(stored.key, stored);
     this.sorted = undefined;
   }
