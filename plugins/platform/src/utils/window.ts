@@ -15,14 +15,3 @@ export function windowFor(days: number, now: number): MetricsWindow {
     to: new Date(now).toISOString(),
   };
 }
-
-/** Parses a window size from a URL parameter, falling back to `fallback`. */
-export function parseWindowDays(
-  value: string | null | undefined,
-  fallback: WindowDays,
-): WindowDays {
-  const days = Number(value);
-  return (WINDOW_DAYS as readonly number[]).includes(days)
-    ? (days as WindowDays)
-    : fallback;
-}

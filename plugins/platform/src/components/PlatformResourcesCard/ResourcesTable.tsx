@@ -2,6 +2,7 @@ import type {
   PlatformResource,
   ProvisioningAttempt,
 } from '@fractal/backstage-plugin-platform-common';
+import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -27,42 +28,49 @@ export function ResourcesTable(props: {
       a.ref.cluster.localeCompare(b.ref.cluster),
   );
   return (
-    <Table size="small" aria-label="Platform resources">
-      <TableHead>
-        <TableRow>
-          <TableCell>Name</TableCell>
-          <TableCell>Kind</TableCell>
-          <TableCell>Cluster</TableCell>
-          <TableCell>Status</TableCell>
-          <TableCell>Provisioning time</TableCell>
-          <TableCell>Age</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {sorted.map(resource => (
-          <TableRow key={resourceKey(resource.ref)}>
-            <TableCell component="th" scope="row">
-              <Link
-                component="button"
-                variant="body2"
-                onClick={() => onSelect(resource)}
-                aria-label={`${resource.ref.name}: show details`}
-              >
-                {resource.ref.name}
-              </Link>
-            </TableCell>
-            <TableCell>{resource.ref.kind}</TableCell>
-            <TableCell>{resource.ref.cluster}</TableCell>
-            <TableCell>
-              <StatusChip status={resource.status} />
-            </TableCell>
-            <TableCell>
-              {provisioningText(attempts.get(resourceKey(resource.ref)), now)}
-            </TableCell>
-            <TableCell>{formatAge(resource.createdAt, now)}</TableCell>
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table
+        size="small"
+        aria-label="Platform resources"
+        sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}
+      >
+        <TableHead>
+          <TableRow>
+            <TableCell>Name</TableCell>
+            <TableCell>Kind</TableCell>
+            <TableCell>Cluster</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell>Provisioning time</TableCell>
+            <TableCell>Age</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {sorted.map(resource => (
+            <TableRow key={resourceKey(resource.ref)}>
+              <TableCell component="th" scope="row">
+                <Link
+                  component="button"
+                  variant="body2"
+                  onClick={() => onSelect(resource)}
+                  sx={{ textAlign: 'left' }}
+                  aria-label={`${resource.ref.name}: show details`}
+                >
+                  {resource.ref.name}
+                </Link>
+              </TableCell>
+              <TableCell>{resource.ref.kind}</TableCell>
+              <TableCell>{resource.ref.cluster}</TableCell>
+              <TableCell>
+                <StatusChip status={resource.status} />
+              </TableCell>
+              <TableCell>
+                {provisioningText(attempts.get(resourceKey(resource.ref)), now)}
+              </TableCell>
+              <TableCell>{formatAge(resource.createdAt, now)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
   );
 }

@@ -13,7 +13,8 @@ import {
 export interface TenantRow {
   tenant: string;
   instances: number;
-  kinds: string;
+  /** Instances by kind, e.g. `PostgreSQLInstance 2`, sorted by kind. */
+  kinds: string[];
   viaPortal?: number;
   p50Ms?: number;
   failureRate: number;
@@ -30,8 +31,7 @@ export function tenantRows(
     const kinds = Object.entries(adopted?.instancesByKind ?? {})
       .filter(([, count]) => count > 0)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([kind, count]) => `${kind} ${count}`)
-      .join(', ');
+      .map(([kind, count]) => `${kind} ${count}`);
     return {
       tenant: t.tenant,
       instances: t.instances,
@@ -51,7 +51,14 @@ const columns: TableColumn<TenantRow>[] = [
     title: 'By kind',
     field: 'kinds',
     sorting: false,
-    render: r => r.kinds || '—',
+    render: r =>
+      r.kinds.length === 0
+        ? '—'
+        : r.kinds.map(kind => (
+            <span key={kind} style={{ display: 'block', whiteSpace: 'nowrap' }}>
+              {kind}
+            </span>
+          )),
   },
   {
     title: 'Via portal',

@@ -2,6 +2,7 @@ import type { Scoreboard } from '@fractal/backstage-plugin-platform-common';
 import Typography from '@mui/material/Typography';
 import { formatDay, formatDuration } from '../../utils/format';
 import { LineChart } from '../charts';
+import { niceDurationMax } from '../charts/geometry';
 
 /** The one-sentence text alternative of the provisioning time trend. */
 export function trendSummary(daily: NonNullable<Scoreboard['daily']>): string {
@@ -40,6 +41,7 @@ export function TrendSection(props: { scoreboard: Scoreboard }) {
       labels={daily.map(p => formatDay(p.start))}
       series={[{ name: 'p50', values: daily.map(p => p.p50Ms) }]}
       formatValue={formatDuration}
+      axisMax={niceDurationMax}
     />
   );
 }

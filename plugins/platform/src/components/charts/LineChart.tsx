@@ -12,7 +12,7 @@ import { seriesColor } from './palette';
 
 const WIDTH = 640;
 const HEIGHT = 220;
-const BOX = { left: 64, right: WIDTH - 16, top: 12, bottom: HEIGHT - 28 };
+const BOX = { left: 72, right: WIDTH - 16, top: 12, bottom: HEIGHT - 28 };
 
 /** One line of a {@link LineChart}. */
 export interface LineSeries {
@@ -31,10 +31,13 @@ export function LineChart(props: {
   labels: string[];
   series: LineSeries[];
   formatValue: (value: number | undefined) => string;
+  /** Rounds the largest value up to the axis maximum (default: 1, 2, 5 × 10ⁿ). */
+  axisMax?: (max: number) => number;
 }) {
   const { title, summary, labels, series, formatValue } = props;
+  const axisMax = props.axisMax ?? niceMax;
   const theme = useTheme();
-  const max = niceMax(Math.max(0, ...series.map(s => maxOf(s.values))));
+  const max = axisMax(Math.max(0, ...series.map(s => maxOf(s.values))));
   const data: ChartData = {
     columns: ['Period', ...series.map(s => s.name)],
     rows: labels.map((label, i) => [
@@ -77,7 +80,7 @@ export function LineChart(props: {
                   fontSize={11}
                   fill={text}
                 >
-                  {formatValue(tick)}
+                  {tick === 0 ? '0' : formatValue(tick)}
                 </text>
               </g>
             );
@@ -88,7 +91,13 @@ export function LineChart(props: {
                 key={index}
                 x={scaleX(index, labels.length, BOX.left, BOX.right)}
                 y={HEIGHT - 8}
-                textAnchor="middle"
+                textAnchor={
+                  index === 0
+                    ? 'start'
+                    : index === labels.length - 1
+                    ? 'end'
+                    : 'middle'
+                }
                 fontSize={11}
                 fill={text}
               >

@@ -1,5 +1,12 @@
 import { useTheme } from '@mui/material/styles';
-import { SeriesValue, linePath, maxOf } from './geometry';
+import {
+  SeriesValue,
+  isolatedPoints,
+  linePath,
+  maxOf,
+  scaleX,
+  scaleY,
+} from './geometry';
 
 /**
  * A tiny line chart without axes, for trends inside cards. It is an image
@@ -14,11 +21,8 @@ export function Sparkline(props: {
   const { values, label, width = 120, height = 32 } = props;
   const theme = useTheme();
   const max = maxOf(values);
-  const path = linePath(
-    values,
-    { left: 2, right: width - 2, top: 2, bottom: height - 2 },
-    max,
-  );
+  const box = { left: 2, right: width - 2, top: 2, bottom: height - 2 };
+  const path = linePath(values, box, max);
   return (
     <svg
       role="img"
@@ -44,6 +48,15 @@ export function Sparkline(props: {
           strokeLinecap="round"
         />
       )}
+      {isolatedPoints(values).map(index => (
+        <circle
+          key={index}
+          cx={scaleX(index, values.length, box.left, box.right)}
+          cy={scaleY(values[index] ?? 0, max, box.top, box.bottom)}
+          r={1.5}
+          fill={theme.palette.primary.main}
+        />
+      ))}
     </svg>
   );
 }

@@ -1,5 +1,7 @@
 import {
+  isolatedPoints,
   linePath,
+  niceDurationMax,
   maxOf,
   niceMax,
   scaleX,
@@ -70,5 +72,29 @@ describe('chart geometry', () => {
       [0, 0],
       [0, 0],
     ]);
+  });
+
+  it.each([
+    [
+      [1, undefined, 3, 4, undefined, 6],
+      [0, 5],
+    ],
+    [[undefined, 2, undefined], [1]],
+    [[1, 2], []],
+    [[], []],
+  ])('isolatedPoints(%p) = %p', (values, indexes) => {
+    expect(isolatedPoints(values)).toEqual(indexes);
+  });
+
+  it.each([
+    [0, 60_000],
+    [850, 1_000],
+    [42_000, 50_000],
+    [1_070_000, 1_200_000],
+    [3_000_000, 3_000_000],
+    [3_500_000, 3_600_000],
+    [3_700_000, 7_200_000],
+  ])('niceDurationMax(%p) = %p', (ms, max) => {
+    expect(niceDurationMax(ms)).toBe(max);
   });
 });

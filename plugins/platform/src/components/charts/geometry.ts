@@ -95,3 +95,36 @@ export function stackSegments(
     return segment;
   });
 }
+
+/**
+ * Indexes of defined values whose neighbours are both gaps: a line cannot
+ * show them, so charts draw them as dots.
+ */
+export function isolatedPoints(values: SeriesValue[]): number[] {
+  const defined = (i: number) =>
+    values[i] !== undefined && Number.isFinite(values[i]);
+  return values
+    .map((_, i) => i)
+    .filter(i => defined(i) && !defined(i - 1) && !defined(i + 1));
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+/**
+ * A "nice" upper bound for a duration axis, in whole seconds, minutes or
+ * hours, so tick labels stay short (e.g. `20 min` rather than `16 min 40 s`).
+ */
+export function niceDurationMax(ms: number): number {
+  if (!Number.isFinite(ms) || ms <= 0) {
+    return MINUTE;
+  }
+  if (ms <= MINUTE) {
+    return niceMax(ms / SECOND) * SECOND;
+  }
+  if (ms <= HOUR) {
+    return Math.min(HOUR, niceMax(ms / MINUTE) * MINUTE);
+  }
+  return niceMax(ms / HOUR) * HOUR;
+}

@@ -84,7 +84,10 @@ export function ManifestLines(props: { lines: YamlLine[] }) {
         <Table
           size="small"
           aria-label="Compiled manifest"
-          sx={{ '& td, & th': { py: 0, borderBottom: 'none' } }}
+          sx={{
+            '& td, & th': { py: 0, borderBottom: 'none' },
+            '& td:first-of-type, & th': { whiteSpace: 'nowrap' },
+          }}
         >
           <TableHead>
             <TableRow>
