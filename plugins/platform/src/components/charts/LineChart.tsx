@@ -14,6 +14,14 @@ const WIDTH = 640;
 const HEIGHT = 220;
 const BOX = { left: 72, right: WIDTH - 16, top: 12, bottom: HEIGHT - 28 };
 
+/** Keeps the first and last x labels inside the drawing. */
+function labelAnchor(index: number, count: number): 'start' | 'middle' | 'end' {
+  if (index === 0) {
+    return 'start';
+  }
+  return index === count - 1 ? 'end' : 'middle';
+}
+
 /** One line of a {@link LineChart}. */
 export interface LineSeries {
   name: string;
@@ -91,13 +99,7 @@ export function LineChart(props: {
                 key={index}
                 x={scaleX(index, labels.length, BOX.left, BOX.right)}
                 y={HEIGHT - 8}
-                textAnchor={
-                  index === 0
-                    ? 'start'
-                    : index === labels.length - 1
-                    ? 'end'
-                    : 'middle'
-                }
+                textAnchor={labelAnchor(index, labels.length)}
                 fontSize={11}
                 fill={text}
               >
