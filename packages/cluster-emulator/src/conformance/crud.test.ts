@@ -234,6 +234,22 @@ describe('CRUD with @kubernetes/client-node', () => {
       },
       setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
     );
+    const unconditional = await statusOf(
+      custom.replaceNamespacedCustomObject({
+        ...G,
+        namespace: NS,
+        name: 'conflict-1',
+        body: { ...created, metadata: { ...created.metadata, resourceVersion: undefined } },
+      }),
+    );
+    expect(unconditional.code).toBe(422);
+    expect(unconditional.body.details.causes).toEqual([
+      {
+        reason: 'FieldValueInvalid',
+        message: 'Invalid value: 0x0: must be specified for an update',
+        field: 'metadata.resourceVersion',
+      },
+    ]);
     const stale = await statusOf(
       custom.replaceNamespacedCustomObject({
         ...G,

@@ -451,6 +451,16 @@ export class ObjectService {
     }
     metadataOf(obj).name = name;
     this.checkNamespace(type, obj, namespace);
+    if (!type.builtin && !metaString(obj, 'resourceVersion')) {
+      // Custom resources do not allow unconditional updates.
+      throw invalid(type.kind, type.group, name, [
+        {
+          reason: 'FieldValueInvalid',
+          field: 'metadata.resourceVersion',
+          message: 'Invalid value: 0x0: must be specified for an update',
+        },
+      ]);
+    }
     this.checkResourceVersion(type, live, obj);
     const managers = this.requestedManagers(obj, live.object);
     return this.finishUpdate(
