@@ -295,7 +295,9 @@ export class HistoryRecorder {
     if (known?.fingerprint !== print) {
       await resources.upsert(plan.resource, now);
     }
-    if (!sameGeneration) {
+    // Deleting an object with finalizers bumps its generation: that is no
+    // provisioning attempt, so a terminating object never starts one.
+    if (!sameGeneration && plan.terminatingAt === undefined) {
       await attempts.ensure(plan.attempt, now);
       await attempts.supersedeOlder(attemptKey, plan.attempt.startedAt);
     }

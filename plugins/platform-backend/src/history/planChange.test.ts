@@ -12,24 +12,24 @@ describe('attemptStart', () => {
     ],
     [
       'generation 1 seen late by the watch: creationTimestamp',
-      { created: 0, observed: LATE_OBSERVATION_MS },
-      0,
+      { created: 0, observed: 500 + LATE_OBSERVATION_MS },
+      500,
       true,
     ],
     [
       'generation 1 just under the late threshold: observed',
-      { created: 0, observed: LATE_OBSERVATION_MS - 1 },
-      LATE_OBSERVATION_MS - 1,
+      { created: 0, observed: 500 + LATE_OBSERVATION_MS - 1 },
+      500 + LATE_OBSERVATION_MS - 1,
       false,
     ],
     [
       'generation 1 from a list: creationTimestamp',
       { initial: true, created: -60_000, observed: 0 },
-      -60_000,
+      -59_500,
       true,
     ],
     [
-      'already Ready in a list: creationTimestamp',
+      'a later generation already Ready in a list: its Ready time',
       {
         initial: true,
         state: 'Ready' as const,
@@ -38,7 +38,19 @@ describe('attemptStart', () => {
         readySince: -1_000,
         observed: 0,
       },
-      -60_000,
+      -500,
+      true,
+    ],
+    [
+      'generation 1 already Ready in a list: creationTimestamp',
+      {
+        initial: true,
+        state: 'Ready' as const,
+        created: -60_000,
+        readySince: -1_000,
+        observed: 0,
+      },
+      -59_500,
       true,
     ],
     [
@@ -100,7 +112,7 @@ describe('planChange', () => {
         readySince: 3_000,
         observed: 5_000,
       },
-      { type: 'ready', at: T0 + 3_000, estimated: true, live: false },
+      { type: 'ready', at: T0 + 3_500, estimated: true, live: false },
     ],
     [
       'Failed',

@@ -39,7 +39,23 @@ function parseTime(value: unknown): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
-/** lastTransitionTime of a `Ready=True` condition, if any. */
+/** Half a second: the middle of a whole-second Kubernetes timestamp's second. */
+export const WHOLE_SECOND_MIDPOINT_MS = 500;
+
+/**
+ * A Kubernetes timestamp as an estimate of when something happened.
+ * `creationTimestamp` and condition times have whole seconds: `12:00:07Z`
+ * stands for some moment in [12:00:07, 12:00:08), so the estimate is its
+ * middle, 12:00:07.5 (error within ±0.5 s). Times with fractions are exact.
+ */
+export function estimateFromKubeTime(value: unknown): number | undefined {
+  const t = parseTime(value);
+  if (t === undefined) return undefined;
+  const wholeSeconds = !/\.\d+/.test(String(value));
+  return wholeSeconds ? t + WHOLE_SECOND_MIDPOINT_MS : t;
+}
+
+/** lastTransitionTime of a `Ready=True` condition, if any (see {@link estimateFromKubeTime}). */
 export function readyTransitionTime(object: KubeObject): number | undefined {
   const conditions = object.status?.conditions;
   if (!Array.isArray(conditions)) return undefined;
@@ -50,7 +66,7 @@ export function readyTransitionTime(object: KubeObject): number | undefined {
       (condition as Record<string, unknown>).type === 'Ready' &&
       (condition as Record<string, unknown>).status === 'True'
     ) {
-      return parseTime(
+      return estimateFromKubeTime(
         (condition as Record<string, unknown>).lastTransitionTime,
       );
     }
@@ -64,8 +80,15 @@ export function readyTransitionTime(object: KubeObject): number | undefined {
  * - watch event (not from a list): the time the informer observed this
  *   generation, unless it is generation 1 seen {@link LATE_OBSERVATION_MS} or
  *   more after creationTimestamp, then creationTimestamp (estimated);
- * - from a (re)list: creationTimestamp for generation 1 or an object already
- *   Ready, else the observation time (both estimated).
+ *
+ * Times read from the object are estimated with {@link estimateFromKubeTime}
+ * (the middle of a whole-second timestamp) and never later than the
+ * observation.
+ * - from a (re)list: creationTimestamp for generation 1; for a later
+ *   generation already Ready, the Ready condition's lastTransitionTime (when
+ *   that generation was never watched its start is unknown: the attempt is
+ *   placed at its Ready time, with no provisioning time worth counting);
+ *   otherwise the observation time. All estimated.
  *
  * An existing attempt keeps its start: this only seeds new rows.
  */
@@ -74,7 +97,9 @@ export function attemptStart(change: ResourceChange): {
   estimated: boolean;
 } {
   const observed = change.observedAt.getTime();
-  const created = parseTime(change.object.metadata.creationTimestamp);
+  const created = estimateFromKubeTime(
+    change.object.metadata.creationTimestamp,
+  );
   const generation = change.object.metadata.generation ?? 1;
   if (!change.initial) {
     if (
@@ -86,18 +111,22 @@ export function attemptStart(change: ResourceChange): {
     }
     return { at: observed, estimated: false };
   }
-  if (
-    created !== undefined &&
-    (generation === 1 || change.status.state === 'Ready')
-  ) {
+  if (generation === 1 && created !== undefined) {
     return { at: Math.min(created, observed), estimated: true };
+  }
+  if (change.status.state === 'Ready') {
+    const ready =
+      readyTransitionTime(change.object) ??
+      estimateFromKubeTime(change.status.since) ??
+      observed;
+    return { at: Math.min(ready, observed), estimated: true };
   }
   return { at: observed, estimated: true };
 }
 
 function transitionOf(change: ResourceChange): PlannedTransition | undefined {
   const observed = change.observedAt.getTime();
-  const since = parseTime(change.status.since);
+  const since = estimateFromKubeTime(change.status.since);
   switch (change.status.state) {
     case 'Ready':
       if (!change.initial) {
