@@ -13,6 +13,10 @@ import { BUILTIN_TYPES, CRD_TYPE, NAMESPACE_TYPE } from '../store/builtinTypes';
 import { ObjectStore, StoreListener } from '../store/ObjectStore';
 import { objectKey } from '../store/ResourceTable';
 import { TypeRegistry } from '../store/TypeRegistry';
+import {
+  SELF_SUBJECT_ACCESS_REVIEW,
+  SELF_SUBJECT_REVIEW,
+} from '../server/selfReviews';
 
 /** Options of one emulated cluster. */
 export interface EmulatedClusterOptions {
@@ -57,6 +61,8 @@ export class EmulatedCluster {
       now: options.clock ?? Date.now,
     };
     for (const type of BUILTIN_TYPES) this.core.registry.register(type);
+    this.core.registry.register(SELF_SUBJECT_ACCESS_REVIEW);
+    this.core.registry.register(SELF_SUBJECT_REVIEW);
     this.service = new ObjectService(this.core);
     this.namespaces = new NamespaceController(
       this.core,

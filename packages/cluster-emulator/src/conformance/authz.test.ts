@@ -151,6 +151,55 @@ describe('authentication and authorization', () => {
     );
   });
 
+  it.each([
+    ['fractal-reader', 'list', 'tenant-payments', true],
+    ['fractal-reader', 'create', 'tenant-payments', false],
+    ['fractal-provisioner', 'create', 'tenant-search', true],
+    ['tenant-payments', 'delete', 'tenant-payments', true],
+    ['tenant-payments', 'get', 'tenant-search', false],
+  ])(
+    'answers SelfSubjectAccessReview for %s %s in %s: %s',
+    async (identity, verb, namespace, allowed) => {
+      const res = await t.raw({
+        method: 'POST',
+        path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+        token: t.emulator.tokens[identity],
+        contentType: 'application/json',
+        body: JSON.stringify({
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: {
+            resourceAttributes: {
+              verb,
+              group: 'platform.fractal.dev',
+              resource: 'caches',
+              namespace,
+            },
+          },
+        }),
+      });
+      expect(res.status).toBe(201);
+      expect(res.json().status.allowed).toBe(allowed);
+    },
+  );
+
+  it('answers SelfSubjectReview with the caller', async () => {
+    const res = await t.raw({
+      method: 'POST',
+      path: '/apis/authentication.k8s.io/v1/selfsubjectreviews',
+      token: t.emulator.tokens['tenant-search'],
+      contentType: 'application/json',
+      body: JSON.stringify({
+        apiVersion: 'authentication.k8s.io/v1',
+        kind: 'SelfSubjectReview',
+      }),
+    });
+    expect(res.json().status.userInfo).toEqual({
+      username: 'tenant-search',
+      groups: ['system:authenticated'],
+    });
+  });
+
   it('keeps the admin endpoint for admins', async () => {
     const denied = await t.raw({
       path: '/__emulator/faults',

@@ -6,7 +6,12 @@ function change(table: ResourceTable, name: string) {
     type: 'ADDED',
     rv: table.changes + 1,
     storageKey: 's',
-    object: { key: `/${name}`, object: { metadata: { name } }, bytes: Buffer.from('{}'), rv: table.changes + 1 },
+    object: {
+      key: `/${name}`,
+      object: { metadata: { name } },
+      bytes: Buffer.from('{}'),
+      rv: table.changes + 1,
+    },
   });
 }
 

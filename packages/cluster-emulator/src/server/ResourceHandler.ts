@@ -21,6 +21,7 @@ import { groupVersionOf, ResourceType } from '../store/ResourceType';
 import { WriteScope } from '../fields/managedFields';
 import { mediaType, parseBody, readBody, sendJsonText } from './http';
 import { ListBodyCache } from './ListBodyCache';
+import { answerSelfReview, isSelfReview } from './selfReviews';
 import { Route } from './routes';
 import { renderTable, wantsTable } from './table';
 import { WatchStream } from './WatchStream';
@@ -141,6 +142,19 @@ export class ResourceHandler {
       )
         throw pathNotFound();
       if (route.subresource === 'status') scope = 'status';
+    }
+    if (isSelfReview(type)) {
+      if (req.method !== 'POST' || route.name !== undefined)
+        throw methodNotAllowed();
+      const body = parseBody(
+        await readBody(req),
+        mediaType(req.headers['content-type']),
+      );
+      const answer = answerSelfReview(type, body, identity, registry, ns =>
+        this.cluster.tenantOf(ns),
+      );
+      sendJsonText(res, 201, JSON.stringify(answer));
+      return;
     }
     const watch = route.watchPath || flag(url, 'watch');
     const verb = this.verbOf(req.method ?? 'GET', route, watch);
