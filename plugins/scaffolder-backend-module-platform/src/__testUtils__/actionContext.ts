@@ -21,7 +21,8 @@ interface RunnableAction<TContext> {
   handler(ctx: TContext): Promise<void>;
 }
 
-type InputOf<TContext> = TContext extends { input: infer I } ? I : never;
+/** The input type of an action's context. */
+export type InputOf<TContext> = TContext extends { input: infer I } ? I : never;
 
 /**
  * `createMockActionContext` for one action, with what it does not take as
