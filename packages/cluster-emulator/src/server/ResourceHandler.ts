@@ -173,19 +173,25 @@ export class ResourceHandler {
     const slow = this.cluster.faults.slowStreamMs;
     switch (verb) {
       case 'get':
-        return this.get(type, route, req, res, url, slow);
+        this.get(type, route, req, res, url, slow);
+        return;
       case 'list':
-        return this.list(type, route, req, res, url, slow);
+        this.list(type, route, req, res, url, slow);
+        return;
       case 'watch':
-        return this.watch(type, route, req, res, url);
+        this.watch(type, route, req, res, url);
+        return;
       case 'create':
       case 'update':
       case 'patch':
-        return this.write(verb, type, route, scope, req, res, url, slow);
+        await this.write(verb, type, route, scope, req, res, url, slow);
+        return;
       case 'delete':
-        return this.delete(type, route, req, res, url, slow);
+        await this.delete(type, route, req, res, url, slow);
+        return;
       case 'deletecollection':
-        return this.deleteCollection(type, route, req, res, url, slow);
+        await this.deleteCollection(type, route, req, res, url, slow);
+        return;
       default:
         throw methodNotAllowed();
     }
