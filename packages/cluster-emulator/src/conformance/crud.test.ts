@@ -5,11 +5,13 @@ import {
   KubernetesObjectApi,
   PatchStrategy,
   setHeaderOptions,
+  Watch,
 } from '@kubernetes/client-node';
 import {
   postgresClaim,
   startTestEmulator,
   TestEmulator,
+  waitFor,
 } from '../__testUtils__/testEmulator';
 import { statusOf } from '../__testUtils__/statusOf';
 
@@ -239,7 +241,10 @@ describe('CRUD with @kubernetes/client-node', () => {
         ...G,
         namespace: NS,
         name: 'conflict-1',
-        body: { ...created, metadata: { ...created.metadata, resourceVersion: undefined } },
+        body: {
+          ...created,
+          metadata: { ...created.metadata, resourceVersion: undefined },
+        },
       }),
     );
     expect(unconditional.code).toBe(422);
@@ -530,7 +535,31 @@ describe('CRUD with @kubernetes/client-node', () => {
       },
     });
     expect(widget.spec.size).toBe(3);
+    const widgetEvents: string[] = [];
+    const widgetWatchDone = new Promise(resolve => {
+      new Watch(kc)
+        .watch(
+          `/apis/example.com/v1/namespaces/${NS}/widgets`,
+          { resourceVersion: t.emulator.cluster('dev').resourceVersion() },
+          type => widgetEvents.push(type),
+          resolve,
+        )
+        .catch(resolve);
+    });
+    const otherWatch = await new Watch(kc).watch(
+      `/apis/platform.fractal.dev/v1alpha1/namespaces/${NS}/postgresqlinstances`,
+      { resourceVersion: t.emulator.cluster('dev').resourceVersion() },
+      () => undefined,
+      () => undefined,
+    );
+    await waitFor(() =>
+      t.emulator.cluster('dev').openWatches() === 2 ? true : undefined,
+    );
     await ext.deleteCustomResourceDefinition({ name: 'widgets.example.com' });
+    await widgetWatchDone;
+    expect(widgetEvents).toEqual(['DELETED']);
+    expect(t.emulator.cluster('dev').openWatches()).toBe(1);
+    otherWatch.abort();
     const gone = await statusOf(
       custom.listNamespacedCustomObject({
         group: 'example.com',

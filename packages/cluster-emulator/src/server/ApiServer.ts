@@ -89,9 +89,11 @@ export class ApiServer {
     options.cluster.faults.onChange((settings, previous) =>
       this.applyFaults(settings, previous),
     );
-    options.cluster.onStorageDropped(() => {
+    options.cluster.onStorageDropped(storageKey => {
       // Watches on a resource that is no longer served end, as the real server ends them.
-      for (const stream of [...this.openWatches]) stream.close();
+      for (const stream of [...this.openWatches]) {
+        if (stream.storageKey === storageKey) stream.close();
+      }
     });
   }
 

@@ -124,6 +124,11 @@ export class WatchStream implements WatchSubscriber {
   }
 
   /** Starts receiving live events from a table. */
+  /** The storage key of the watched resource, once attached. */
+  get storageKey(): string | undefined {
+    return this.table?.storageKey;
+  }
+
   attach(table: ResourceTable): void {
     if (this.closed) return;
     this.table = table;
