@@ -606,7 +606,8 @@ export class ObjectService {
         patched = applyJsonPatch(live.object, patch);
         break;
       case PATCH_TYPES.merge:
-        patched = applyMergePatch(live.object, patch);
+        // A merge patch shares untouched parts with the stored object, which must never change: copy.
+        patched = clone(applyMergePatch(live.object, patch));
         break;
       case PATCH_TYPES.strategic:
         if (!type.builtin) {
@@ -616,7 +617,8 @@ export class ObjectService {
             PATCH_TYPES.apply,
           ]);
         }
-        patched = applyMergePatch(live.object, patch);
+        // A merge patch shares untouched parts with the stored object, which must never change: copy.
+        patched = clone(applyMergePatch(live.object, patch));
         break;
       default:
         throw unsupportedMediaType([
@@ -708,7 +710,8 @@ export class ObjectService {
       );
     }
     const result = serverSideApply(write, live.object, obj);
-    const merged = result.object;
+    // The merge shares untouched parts with the stored object, which must never change: copy.
+    const merged = clone(result.object);
     metadataOf(merged).resourceVersion = String(live.rv);
     return this.finishUpdate(
       type,
