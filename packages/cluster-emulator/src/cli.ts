@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defaultStateDir } from './config/findRepoRoot';
 import { isError } from '@backstage/errors';
 import { loadConfigFile, EmulatorConfigFile } from './config/loadConfigFile';
 import { startEmulator } from './startEmulator';
@@ -12,7 +14,7 @@ Options:
   --config <file>       YAML config file (see the package README)
   --state-dir <dir>     where the CA, kubeconfig and ground truth are kept
   --no-seed             start without the seeded demo history
-  --fresh               ignore state.json and start from a new history
+  --fresh               discard state.json and start from a new history
   --log-level <level>   debug, info (default) or silent
   --help                show this help
 `;
@@ -79,11 +81,16 @@ async function main(): Promise<void> {
   const logger = level === 'silent' ? silentLogger : consoleLogger(level);
   const { logLevel: _ignored, ...options } = config;
   const started = Date.now();
+  const stateDir = args.stateDir
+    ? resolve(args.stateDir)
+    : options.stateDir ?? defaultStateDir();
+  if (args.fresh) {
+    rmSync(join(stateDir, 'state.json'), { force: true });
+  }
   const emulator = await startEmulator({
     ...options,
-    stateDir: args.stateDir ? resolve(args.stateDir) : options.stateDir,
+    stateDir,
     seed: args.seed === false ? false : options.seed,
-    persist: args.fresh ? false : options.persist,
     logger,
   });
   const lines = [
