@@ -10,3 +10,7 @@ export {
   validateNamespacePattern,
 } from './tenantNamespace';
 export { selectTenantNamespace } from './selectTenantNamespace';
+export {
+  selectTargetCluster,
+  type TargetClusterCandidate,
+} from './selectTargetCluster';

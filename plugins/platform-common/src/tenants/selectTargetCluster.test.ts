@@ -1,4 +1,4 @@
-import { selectCluster } from './selectCluster';
+import { selectTargetCluster } from './selectTargetCluster';
 
 const clusters = [
   { name: 'dev', url: 'https://a', environment: 'development', source: 'x' },
@@ -7,7 +7,7 @@ const clusters = [
   { name: 'lab', url: 'https://d', source: 'x' },
 ];
 
-describe('selectCluster', () => {
+describe('selectTargetCluster', () => {
   it.each<[string, { cluster?: string; environment?: string }, string, string]>(
     [
       [
@@ -37,7 +37,7 @@ describe('selectCluster', () => {
       ],
     ],
   )('chooses %s', (_case, request, cluster, environment) => {
-    expect(selectCluster(clusters, request)).toEqual({
+    expect(selectTargetCluster(clusters, request)).toEqual({
       cluster: expect.objectContaining({ name: cluster }),
       environment,
     });
@@ -65,11 +65,11 @@ describe('selectCluster', () => {
       "environment: required, because cluster 'lab' has no configured environment",
     ],
   ])('refuses %s', (_case, request, message) => {
-    expect(() => selectCluster(clusters, request)).toThrow(message);
+    expect(() => selectTargetCluster(clusters, request)).toThrow(message);
   });
 
   it('refuses when no cluster is configured', () => {
-    expect(() => selectCluster([], {})).toThrow(
+    expect(() => selectTargetCluster([], {})).toThrow(
       'cluster: no clusters are configured',
     );
   });

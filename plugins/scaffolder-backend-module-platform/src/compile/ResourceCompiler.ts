@@ -5,6 +5,7 @@ import {
   CompileInputError,
   LABEL_ENVIRONMENT,
   LABEL_TENANT,
+  selectTargetCluster,
   selectTenantNamespace,
   validateDns1123Label,
   type CompiledManifest,
@@ -24,7 +25,6 @@ import type {
   PlatformClusterClient,
 } from '../cluster/types';
 import { firstDifference } from './firstDifference';
-import { selectCluster } from './selectCluster';
 import { userLayerOf } from './userLayerOf';
 
 /** What a user asks to compile (the inputs of `platform:resource:compile`). */
@@ -109,7 +109,10 @@ export class ResourceCompiler {
     cluster?: string;
     environment?: string;
   }): Promise<{ cluster: PlatformCluster; environment: string }> {
-    return selectCluster(await this.options.clusters.listClusters(), request);
+    return selectTargetCluster(
+      await this.options.clusters.listClusters(),
+      request,
+    );
   }
 
   async compile(
@@ -178,7 +181,7 @@ export class ResourceCompiler {
         `manifest.metadata.labels["${LABEL_TENANT}"] must be '${identity.access.tenant}'`,
       );
     }
-    const { cluster } = selectCluster(
+    const { cluster } = selectTargetCluster(
       await this.options.clusters.listClusters(),
       {
         cluster: clusterName,
