@@ -93,18 +93,7 @@ async function main(): Promise<void> {
     seed: args.seed === false ? false : options.seed,
     logger,
   });
-  const lines = [
-    `Fractal cluster emulator ready in ${
-      Date.now() - started
-    } ms (development and tests only)`,
-    ...emulator.clusters.map(
-      c => `  ${c.name.padEnd(10)} ${c.url}  (${c.environment})`,
-    ),
-    `  kubeconfig  ${emulator.kubeconfigPath}`,
-    `  CA file     ${emulator.caFile}`,
-    `  try: KUBECONFIG=${emulator.kubeconfigPath} kubectl get postgresqlinstances -A`,
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // Handlers first: a supervisor may signal as soon as it reads the output.
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -124,6 +113,18 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  const lines = [
+    `Fractal cluster emulator ready in ${
+      Date.now() - started
+    } ms (development and tests only)`,
+    ...emulator.clusters.map(
+      c => `  ${c.name.padEnd(10)} ${c.url}  (${c.environment})`,
+    ),
+    `  kubeconfig  ${emulator.kubeconfigPath}`,
+    `  CA file     ${emulator.caFile}`,
+    `  try: KUBECONFIG=${emulator.kubeconfigPath} kubectl get postgresqlinstances -A`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 main().catch(error => {
