@@ -47,24 +47,31 @@ export interface HistoryQuery {
 }
 
 /**
- * Body of `POST /compile`: the same inputs the `platform:resource:compile`
- * scaffolder action takes.
+ * Body of `POST /compile`: the input of the `platform:resource:compile`
+ * scaffolder action (same names, same meaning), so the preview shows exactly
+ * what the template will create.
  *
  * @public
  */
 export interface CompileRequest {
-  /** Platform kind, e.g. `PostgreSQLInstance`. */
+  /** Platform kind, e.g. `PostgreSQLInstance` (or `<group>/<Kind>`). */
   kind: string;
-  /** Tenant (Group name) the resource is for. */
+  /** `<group>/<version>` to pin a version of the kind. */
+  apiVersion?: string;
+  /** Tenant Group, as a name (`payments`) or entity ref. */
   tenant: string;
-  /** Name of the resource (DNS-1123). */
+  /** Name of the resource (DNS-1123 label). */
   name: string;
   /** Environment whose defaults apply, e.g. `production`. */
   environment?: string;
   /** Target cluster, when the template lets the user choose one. */
   cluster?: string;
-  /** The user's parameters (the top layer of the defaults). */
+  /** The user's parameters: `spec.parameters`, the top defaults layer. */
   parameters: JsonObject;
+  /** Extra labels. */
+  labels?: Record<string, string>;
+  /** Entity ref of the catalog Component the resource serves. */
+  component?: string;
 }
 
 /**

@@ -1,7 +1,9 @@
 import {
+  mockApis,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import { SIGNAL_CHANNEL_RESOURCE_STATUS } from '@fractal/backstage-plugin-platform-common';
 import { screen, waitFor, within } from '@testing-library/react';
@@ -15,8 +17,12 @@ jest.setTimeout(30_000);
 
 const DAY = 86_400_000;
 
-function render(api: Partial<PlatformApi>, signals = createTestSignals()) {
-  return renderInTestApp(
+function render(
+  api: Partial<PlatformApi>,
+  signals = createTestSignals(),
+  permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+) {
+  const element = (
     <TestApiProvider
       apis={[
         [platformApiRef, api],
@@ -24,8 +30,13 @@ function render(api: Partial<PlatformApi>, signals = createTestSignals()) {
       ]}
     >
       <ScoreboardPage />
-    </TestApiProvider>,
+    </TestApiProvider>
   );
+  return permission
+    ? renderInTestApp(element, {
+        apis: [mockApis.permission({ authorize: permission })],
+      })
+    : renderInTestApp(element);
 }
 
 function figureCard(name: string) {
@@ -199,5 +210,19 @@ describe('ScoreboardPage', () => {
     });
     expect(listClusters).toHaveBeenCalledTimes(1);
     expect(screen.getByText(/^Live · updated/)).toBeInTheDocument();
+  });
+
+  // The denied case is in ScopeNotice.test.tsx: usePermission caches answers
+  // for the whole test file.
+  it('does not qualify the figures for a platform admin', async () => {
+    render(
+      new MockPlatformApi({ now: Date.now() }),
+      createTestSignals(),
+      AuthorizeResult.ALLOW,
+    );
+    await screen.findByRole('heading', { name: 'Provisioning time (p50)' });
+    expect(
+      screen.queryByText(/The figures cover the teams you belong to/),
+    ).not.toBeInTheDocument();
   });
 });

@@ -17,6 +17,7 @@ import { WindowDays, windowFor } from '../../utils/window';
 import { UpdatedAgo } from '../UpdatedAgo';
 import { AdoptionSection } from './AdoptionSection';
 import { ClusterHealthTable } from './ClusterHealthTable';
+import { ScopeNotice } from './ScopeNotice';
 import { ScoreFigures } from './ScoreFigures';
 import { TenantTable, tenantRows } from './TenantTable';
 import { TrendSection } from './TrendSection';
@@ -109,6 +110,7 @@ export function ScoreboardPage(props: { defaultWindowDays?: WindowDays }) {
           }}
         />
       </Stack>
+      <ScopeNotice />
       <Grid container spacing={3}>
         <Grid item xs={12} component="section" aria-label="Product figures">
           <QueryView query={scoreboard}>

@@ -1,20 +1,7 @@
 import { stringify } from 'yaml';
-import { formatPath, isAncestorPath } from '../../utils/fieldPath';
-import { layerOf, yamlLines } from './yamlLines';
+import { isAncestorPath, layerOf, yamlLines } from './yamlLines';
 
-describe('formatPath', () => {
-  it.each([
-    [['spec', 'parameters', 'storageGB'], 'spec.parameters.storageGB'],
-    [
-      ['metadata', 'labels', 'fractal.dev/tenant'],
-      'metadata.labels["fractal.dev/tenant"]',
-    ],
-    [['spec', 'ports', 0, 'port'], 'spec.ports[0].port'],
-    [[], ''],
-  ])('%p -> %s', (segments, path) => {
-    expect(formatPath(segments)).toBe(path);
-  });
-
+describe('isAncestorPath', () => {
   it.each([
     ['spec', 'spec.parameters', true],
     ['spec.ports', 'spec.ports[0]', true],

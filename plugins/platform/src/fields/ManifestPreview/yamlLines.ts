@@ -3,7 +3,10 @@ import type {
   ProvenanceEntry,
 } from '@fractal/backstage-plugin-platform-common';
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
-import { formatPath, isAncestorPath, PathSegment } from '../../utils/fieldPath';
+import {
+  formatFieldPath,
+  type FieldPathSegment,
+} from '@fractal/backstage-plugin-platform-common';
 
 /** One line of the compiled YAML, with the layer that set it (for leaves). */
 export interface YamlLine {
@@ -13,6 +16,15 @@ export interface YamlLine {
   /** Field path of the leaf that starts on this line, if any. */
   path?: string;
   layer?: DefaultsLayer;
+}
+
+/** Whether `ancestor` names an object or array that contains `path`. */
+export function isAncestorPath(ancestor: string, path: string): boolean {
+  if (!path.startsWith(ancestor) || path.length === ancestor.length) {
+    return false;
+  }
+  const next = path[ancestor.length];
+  return ancestor === '' || next === '.' || next === '[';
 }
 
 /** The layer of `path`: its own entry, else that of its nearest ancestor. */
@@ -53,19 +65,22 @@ export function yamlLines(
   const layers = new Map(provenance.map(e => [e.path, e.layer] as const));
   const leafAt = new Map<number, string>();
 
-  const markLeaf = (offset: number | undefined, segments: PathSegment[]) => {
+  const markLeaf = (
+    offset: number | undefined,
+    segments: FieldPathSegment[],
+  ) => {
     if (offset === undefined) {
       return;
     }
     const { line } = lineCounter.linePos(offset);
     if (!leafAt.has(line)) {
-      leafAt.set(line, formatPath(segments));
+      leafAt.set(line, formatFieldPath(segments));
     }
   };
 
   const walk = (
     node: unknown,
-    segments: PathSegment[],
+    segments: FieldPathSegment[],
     lineOffset?: number,
   ) => {
     if (isMap(node) && node.items.length > 0) {
