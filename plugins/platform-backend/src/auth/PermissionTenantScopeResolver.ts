@@ -34,7 +34,21 @@ export interface PermissionTenantScopeResolverOptions {
   >;
   /** Tenants worth testing against the conditions: catalog tenants, tenants owning resources. */
   knownTenants: () => Iterable<string>;
+  /**
+   * How long a caller's decisions are reused, so list views do not ask the
+   * permission backend twice per request. Default 5 s; 0 disables. (User
+   * tokens carry their group memberships for far longer than this.)
+   */
+  decisionTtlMs?: number;
+  now?: () => number;
 }
+
+type Decisions = [
+  Awaited<ReturnType<PermissionsService['authorize']>>[number],
+  Awaited<ReturnType<PermissionsService['authorizeConditional']>>[number],
+];
+
+const MAX_CACHED_CALLERS = 1000;
 
 /**
  * Resolves the caller's {@link TenantScope} through the permission framework,
@@ -48,8 +62,34 @@ export class PermissionTenantScopeResolver implements TenantScopeResolver {
     typeof createConditionTransformer<PlatformResourceFilter>
   >;
 
+  private readonly decisions = new Map<
+    string,
+    { at: number; decisions: Promise<Decisions> }
+  >();
+
   constructor(private readonly options: PermissionTenantScopeResolverOptions) {
     this.transform = createConditionTransformer(options.ruleset);
+  }
+
+  /** Both decisions for a caller, reused for `decisionTtlMs`. */
+  private decide(
+    key: string,
+    ask: () => Promise<Decisions>,
+  ): Promise<Decisions> {
+    const ttl = this.options.decisionTtlMs ?? 5000;
+    if (ttl <= 0) return ask();
+    const now = (this.options.now ?? Date.now)();
+    const cached = this.decisions.get(key);
+    if (cached && now - cached.at < ttl) return cached.decisions;
+    const decisions = ask();
+    this.decisions.delete(key);
+    this.decisions.set(key, { at: now, decisions });
+    decisions.catch(() => this.decisions.delete(key));
+    if (this.decisions.size > MAX_CACHED_CALLERS) {
+      const [oldest] = this.decisions.keys();
+      this.decisions.delete(oldest);
+    }
+    return decisions;
   }
 
   async forRequest(
@@ -61,18 +101,24 @@ export class PermissionTenantScopeResolver implements TenantScopeResolver {
       allow: options.allowServices ? ['user', 'service'] : ['user'],
     });
     const permission = options.permission ?? platformResourceReadPermission;
-    const [[admin], [decision]] = await Promise.all([
-      permissions.authorize([{ permission: platformAdminPermission }], {
-        credentials,
-      }),
-      permissions.authorizeConditional([{ permission }], { credentials }),
-    ]);
     const principal = credentials.principal as {
       type: string;
       userEntityRef?: string;
       subject?: string;
     };
     const userEntityRef = principal.userEntityRef ?? principal.subject ?? '';
+    const [admin, decision] = await this.decide(
+      `${principal.type}:${userEntityRef}:${permission.name}`,
+      async () => {
+        const [[a], [d]] = await Promise.all([
+          permissions.authorize([{ permission: platformAdminPermission }], {
+            credentials,
+          }),
+          permissions.authorizeConditional([{ permission }], { credentials }),
+        ]);
+        return [a, d];
+      },
+    );
     const isAdmin = admin.result === AuthorizeResult.ALLOW;
 
     let canSee: (tenant: string | undefined) => boolean = () => true;

@@ -214,10 +214,10 @@ describe('StatusCache', () => {
       }),
       initial: false,
     });
-    expect(cache.recheckStatuses()).toBe(0);
+    expect(await cache.recheckStatuses()).toBe(0);
     setNow(NOW + 10 * 60_000);
-    expect(cache.recheckStatuses()).toBe(1);
-    expect(cache.recheckStatuses()).toBe(0);
+    expect(await cache.recheckStatuses(1)).toBe(1);
+    expect(await cache.recheckStatuses()).toBe(0);
     await cache.whenIdle();
     expect(
       changes.map(c => [c.type, c.status.state, c.previousStatus?.state]),

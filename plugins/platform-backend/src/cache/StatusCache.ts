@@ -256,13 +256,23 @@ export class StatusCache {
   /**
    * Re-evaluates resources still in progress: some rules depend on time (a
    * ReconcileError turns Failed once persistent). Emits `modified` with the
-   * same object for each status that changed.
+   * same object for each status that changed. Works in slices of
+   * `sliceSize`, yielding to the event loop between them, so a large cache
+   * never stalls requests.
    */
-  recheckStatuses(): number {
-    let changed = 0;
+  async recheckStatuses(sliceSize = 500): Promise<number> {
+    const pending: CachedResource[] = [];
     for (const state of this.clusters.values()) {
       for (const entry of state.resources.values()) {
-        if (entry.status.state !== 'InProgress') continue;
+        if (entry.status.state === 'InProgress') pending.push(entry);
+      }
+    }
+    let changed = 0;
+    for (let i = 0; i < pending.length; i += sliceSize) {
+      if (i > 0) await new Promise(resolve => setImmediate(resolve));
+      for (const entry of pending.slice(i, i + sliceSize)) {
+        const current = this.resource(entry.cluster, entry.object.metadata.uid);
+        if (current !== entry) continue; // deleted or replaced meanwhile
         const status = this.options.evaluator.evaluate(entry.object);
         if (sameStatus(entry.status, status)) continue;
         const previous = { ...entry };

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyError } from '@backstage/errors';
 import type { ClusterHealth } from '@fractal/backstage-plugin-platform-common';
 import type { PlatformClustersService } from '@fractal/backstage-plugin-platform-node';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -64,10 +65,16 @@ export class ClusterWatchers {
 
   private scheduleRecheck() {
     const clock = this.options.settings.clock ?? systemClock;
-    this.recheckTimer = clock.setTimeout(() => {
+    this.recheckTimer = clock.setTimeout(async () => {
       if (this.stopped) return;
-      this.options.cache.recheckStatuses();
-      this.scheduleRecheck();
+      try {
+        await this.options.cache.recheckStatuses();
+      } catch (error) {
+        this.options.logger.error(
+          `Status recheck failed: ${stringifyError(error)}`,
+        );
+      }
+      if (!this.stopped) this.scheduleRecheck();
     }, this.options.statusRecheckMs ?? 15_000);
   }
 
