@@ -44,3 +44,53 @@ export function setConditions(
   }
   return list;
 }
+
+/** `Synced=True/ReconcileSuccess`. */
+export const syncedOk = (observedGeneration: number): ConditionUpdate => ({
+  type: 'Synced',
+  status: 'True',
+  reason: 'ReconcileSuccess',
+  observedGeneration,
+});
+
+/** `Synced=False/ReconcileError` with a message. */
+export const syncError = (
+  observedGeneration: number,
+  message: string,
+): ConditionUpdate => ({
+  type: 'Synced',
+  status: 'False',
+  reason: 'ReconcileError',
+  message,
+  observedGeneration,
+});
+
+/** `Ready=False/Creating`, optionally saying what is not ready yet. */
+export const readyCreating = (
+  observedGeneration: number,
+  message?: string,
+): ConditionUpdate => ({
+  type: 'Ready',
+  status: 'False',
+  reason: 'Creating',
+  ...(message ? { message } : {}),
+  observedGeneration,
+});
+
+/** `Ready=True/Available`. */
+export const readyAvailable = (
+  observedGeneration: number,
+): ConditionUpdate => ({
+  type: 'Ready',
+  status: 'True',
+  reason: 'Available',
+  observedGeneration,
+});
+
+/** `Ready=False/Deleting`. */
+export const readyDeleting = (observedGeneration: number): ConditionUpdate => ({
+  type: 'Ready',
+  status: 'False',
+  reason: 'Deleting',
+  observedGeneration,
+});

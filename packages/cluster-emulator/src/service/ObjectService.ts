@@ -1,40 +1,17 @@
-import {
-  clone,
-  deepEqual,
-  isJsonObject,
-  JsonObject,
-  JsonValue,
-} from '../util/json';
-import {
-  finalizersOf,
-  KubeObject,
-  kubeTime,
-  metadataOf,
-  metaString,
-  parseApiVersion,
-} from '../util/objects';
+import { clone, deepEqual, isJsonObject, JsonValue } from '../util/json';
+import { KubeObject, kubeTime, metadataOf, metaString } from '../util/objects';
 import {
   alreadyExists,
   badRequest,
   conflict,
-  FieldError,
-  forbiddenBecause,
   invalid,
   notFound,
   STALE_OBJECT_MESSAGE,
-  statusBody,
-  StatusBody,
   unsupportedMediaType,
 } from '../api/StatusError';
 import { applyJsonPatch, applyMergePatch } from '../api/patches';
 import {
-  applyDefaults,
-  pruneUnknownFields,
-  validateSchema,
-} from '../schema/processSchema';
-import {
   decodeManagedFields,
-  encodeManagedFields,
   Managers,
   serverSideApply,
   trackUpdate,
@@ -42,93 +19,35 @@ import {
 } from '../fields/managedFields';
 import { objectKey, StoredObject } from '../store/ResourceTable';
 import { groupVersionOf, ResourceType } from '../store/ResourceType';
-import { NAMESPACE_TYPE } from '../store/builtinTypes';
+import { admitObject, checkNamespaceWritable } from './admitObject';
 import { ClusterCore } from './ClusterCore';
-import { validateObjectMeta } from './validateObjectMeta';
+import { deleteObject, deletionBlocked } from './deleteObject';
+import {
+  checkNamespace,
+  checkTypeOf,
+  comparable,
+  defaultManager,
+  finishManagedFields,
+  requestedManagers,
+  resourceName,
+  SYSTEM_METADATA,
+  withoutKeys,
+} from './objectChecks';
+import {
+  DeleteOptions,
+  DeleteResult,
+  PATCH_TYPES,
+  WriteOptions,
+  WriteResult,
+} from './writeTypes';
 
-/** How a write is made. */
-export interface WriteOptions {
-  /** `fieldManager`; defaults to the user agent's product name. */
-  fieldManager?: string;
-  userAgent?: string;
-  /** `dryRun=All`: validate and answer, store nothing. */
-  dryRun?: boolean;
-  /** `fieldValidation`: what to do with unknown fields (default Warn). */
-  fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
-  /** `force` for server-side apply. */
-  force?: boolean;
-  /** The time of the write in ms (seeding writes history with it); defaults to the clock. */
-  now?: number;
-  /** Receives warnings for the `Warning` response header. */
-  warnings?: string[];
-}
-
-/** The result of a create, update or patch. */
-export interface WriteResult {
-  /** The object as stored (or as it would be, for a dry run). */
-  object: KubeObject;
-  /** The stored entry (absent for dry runs and no-op writes that return the live one). */
-  stored?: StoredObject;
-  /** Whether the write created the object (201). */
-  created: boolean;
-}
-
-/** Options of a delete. */
-export interface DeleteOptions {
-  dryRun?: boolean;
-  propagationPolicy?: 'Orphan' | 'Background' | 'Foreground';
-  preconditions?: { uid?: string; resourceVersion?: string };
-  now?: number;
-}
-
-/** The result of a delete: the object (deletion pending) or a Status (gone). */
-export type DeleteResult =
-  | { kind: 'object'; object: KubeObject; stored?: StoredObject }
-  | { kind: 'status'; status: StatusBody };
-
-/** Patch content types the API server understands. */
-export const PATCH_TYPES = {
-  json: 'application/json-patch+json',
-  merge: 'application/merge-patch+json',
-  strategic: 'application/strategic-merge-patch+json',
-  apply: 'application/apply-patch+yaml',
-} as const;
-
-const SYSTEM_METADATA = [
-  'uid',
-  'creationTimestamp',
-  'generation',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'selfLink',
-];
-
-function resourceName(type: ResourceType) {
-  return { group: type.group, resource: type.plural };
-}
-
-function defaultManager(options: WriteOptions): string {
-  if (options.fieldManager) return options.fieldManager;
-  const agent = options.userAgent?.split('/')[0]?.trim();
-  return (agent || 'unknown').slice(0, 128);
-}
-
-function withoutKeys(obj: KubeObject, keys: string[]): JsonObject {
-  const out: JsonObject = {};
-  for (const [k, v] of Object.entries(obj)) {
-    if (!keys.includes(k)) out[k] = v;
-  }
-  return out;
-}
-
-/** Managed fields without their timestamps, to recognise no-op writes. */
-function comparable(obj: KubeObject): JsonValue {
-  const meta = isJsonObject(obj.metadata) ? obj.metadata : {};
-  const fields = Array.isArray(meta.managedFields)
-    ? meta.managedFields.map(e => (isJsonObject(e) ? { ...e, time: '' } : e))
-    : undefined;
-  return { ...obj, metadata: { ...meta, managedFields: fields ?? null } };
-}
+export { PATCH_TYPES } from './writeTypes';
+export type {
+  DeleteOptions,
+  DeleteResult,
+  WriteOptions,
+  WriteResult,
+} from './writeTypes';
 
 /**
  * The write rules of the API server for every resource: create, update,
@@ -168,187 +87,6 @@ export class ObjectService {
       .get(objectKey(type.namespaced ? namespace : '', name));
   }
 
-  private checkTypeOf(
-    type: ResourceType,
-    body: JsonValue,
-    requireKind: boolean,
-  ): KubeObject {
-    if (!isJsonObject(body)) {
-      throw badRequest(`the body of the request was in an unknown format`);
-    }
-    const expected = groupVersionOf(type);
-    if (body.kind === undefined || body.kind === '') {
-      if (requireKind) {
-        throw badRequest(
-          `Object 'Kind' is missing in '${JSON.stringify(body)}'`,
-        );
-      }
-      body.kind = type.kind;
-    }
-    if (body.apiVersion === undefined || body.apiVersion === '') {
-      if (requireKind) {
-        throw badRequest(
-          `Object 'apiVersion' is missing in '${JSON.stringify(body)}'`,
-        );
-      }
-      body.apiVersion = expected;
-    }
-    if (body.apiVersion !== expected) {
-      const given = parseApiVersion(String(body.apiVersion));
-      if (given.group !== type.group) {
-        throw badRequest(
-          `the API version in the data (${body.apiVersion}) does not match the expected API version (${expected})`,
-        );
-      }
-      body.apiVersion = expected;
-    }
-    if (body.kind !== type.kind) {
-      throw badRequest(
-        `the kind in the data (${body.kind}) does not match the expected kind (${type.kind})`,
-      );
-    }
-    if (!isJsonObject(body.metadata)) {
-      body.metadata = {};
-    }
-    return body;
-  }
-
-  private checkNamespace(
-    type: ResourceType,
-    obj: KubeObject,
-    namespace: string | undefined,
-  ): void {
-    const meta = metadataOf(obj);
-    if (!type.namespaced) {
-      delete meta.namespace;
-      return;
-    }
-    const given = meta.namespace;
-    if (given !== undefined && given !== '' && given !== namespace) {
-      throw badRequest(
-        'the namespace of the provided object does not match the namespace sent on the request',
-      );
-    }
-    meta.namespace = namespace ?? '';
-  }
-
-  private checkNamespaceWritable(
-    type: ResourceType,
-    namespace: string | undefined,
-    name: string,
-  ): void {
-    if (!type.namespaced) return;
-    const ns = this.core.store
-      .table(NAMESPACE_TYPE.storageKey)
-      .get(objectKey('', namespace ?? ''));
-    if (!ns) {
-      throw notFound({ group: '', resource: 'namespaces' }, namespace ?? '');
-    }
-    if (
-      isJsonObject(ns.object.metadata) &&
-      ns.object.metadata.deletionTimestamp
-    ) {
-      throw forbiddenBecause(
-        resourceName(type),
-        name,
-        `unable to create new content in namespace ${namespace} because it is being terminated`,
-      );
-    }
-  }
-
-  /**
-   * Prunes unknown fields, applies defaults and validates; throws 400/422.
-   */
-  private admit(
-    type: ResourceType,
-    obj: KubeObject,
-    old: KubeObject | undefined,
-    options: WriteOptions,
-  ): void {
-    const name = metaString(obj, 'name') ?? '';
-    if (type.validate) {
-      const unknown = pruneUnknownFields(obj, type.schema);
-      if (unknown.length > 0) {
-        const mode = options.fieldValidation ?? 'Warn';
-        if (mode === 'Strict') {
-          throw badRequest(
-            `${type.kind} in version "${type.version}" cannot be handled as a ${
-              type.kind
-            }: strict decoding error: ${unknown
-              .map(u => `unknown field "${u}"`)
-              .join(', ')}`,
-          );
-        }
-        if (mode === 'Warn') {
-          options.warnings?.push(...unknown.map(u => `unknown field "${u}"`));
-        }
-      }
-      applyDefaults(obj, type.schema);
-    }
-    const errors: FieldError[] = validateObjectMeta(
-      obj,
-      type === NAMESPACE_TYPE,
-    );
-    if (type.validate) {
-      errors.push(
-        ...validateSchema(
-          withoutKeys(obj, ['metadata', 'apiVersion', 'kind']),
-          type.schema,
-        ),
-      );
-    }
-    const strategy = this.core.strategies.get(type.storageKey);
-    errors.push(...(strategy?.validate?.(obj, old) ?? []));
-    if (old) {
-      const oldFinalizers = new Set(finalizersOf(old));
-      const added = finalizersOf(obj).filter(f => !oldFinalizers.has(f));
-      if (
-        isJsonObject(old.metadata) &&
-        old.metadata.deletionTimestamp &&
-        added.length > 0
-      ) {
-        errors.push({
-          reason: 'FieldValueForbidden',
-          field: 'metadata.finalizers',
-          message: `Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{${added
-            .map(f => JSON.stringify(f))
-            .join(', ')}}`,
-        });
-      }
-    }
-    if (errors.length > 0) {
-      throw invalid(type.kind, type.group, name, errors);
-    }
-  }
-
-  private finishManagedFields(obj: KubeObject, managers: Managers): void {
-    const entries = encodeManagedFields(managers);
-    const meta = metadataOf(obj);
-    if (entries.length > 0) meta.managedFields = entries;
-    else delete meta.managedFields;
-  }
-
-  /** Managed fields sent with a write: absent keeps the live ones, `[{}]` clears them. */
-  private requestedManagers(
-    body: KubeObject,
-    live: KubeObject | undefined,
-  ): Managers {
-    const meta = metadataOf(body);
-    const sent = meta.managedFields;
-    if (sent === undefined || sent === null) {
-      return decodeManagedFields(live);
-    }
-    if (
-      Array.isArray(sent) &&
-      sent.length === 1 &&
-      isJsonObject(sent[0]) &&
-      Object.keys(sent[0]).length === 0
-    ) {
-      return new Map();
-    }
-    return decodeManagedFields(body);
-  }
-
   /** POST: creates an object. */
   create(
     type: ResourceType,
@@ -356,7 +94,7 @@ export class ObjectService {
     body: JsonValue,
     options: WriteOptions = {},
   ): WriteResult {
-    const obj = this.checkTypeOf(type, clone(body), !type.builtin);
+    const obj = checkTypeOf(type, clone(body), !type.builtin);
     return this.createObject(type, namespace, obj, options, undefined);
   }
 
@@ -368,7 +106,7 @@ export class ObjectService {
     applyManagers: Managers | undefined,
   ): WriteResult {
     const now = this.nowOf(options);
-    this.checkNamespace(type, obj, namespace);
+    checkNamespace(type, obj, namespace);
     const meta = metadataOf(obj);
     if (
       (meta.name === undefined || meta.name === '') &&
@@ -379,19 +117,19 @@ export class ObjectService {
     }
     const name = typeof meta.name === 'string' ? meta.name : '';
     if (name) {
-      this.checkNamespaceWritable(type, namespace, name);
+      checkNamespaceWritable(this.core, type, namespace, name);
       if (this.find(type, namespace, name)) {
         throw alreadyExists(resourceName(type), name);
       }
     }
-    const managers = applyManagers ?? this.requestedManagers(obj, undefined);
+    const managers = applyManagers ?? requestedManagers(obj, undefined);
     for (const key of [...SYSTEM_METADATA, 'resourceVersion']) delete meta[key];
     meta.uid = this.core.random.uuid();
     meta.creationTimestamp = kubeTime(now);
     if (type.hasGeneration) meta.generation = 1;
     if (type.statusSubresource && type.validate) delete obj.status;
     this.core.strategies.get(type.storageKey)?.prepareCreate?.(obj, now);
-    this.admit(type, obj, undefined, options);
+    admitObject(this.core, type, obj, undefined, options);
     const finalManagers = applyManagers
       ? managers
       : trackUpdate(
@@ -399,7 +137,7 @@ export class ObjectService {
           undefined,
           obj,
         );
-    this.finishManagedFields(obj, finalManagers);
+    finishManagedFields(obj, finalManagers);
     if (options.dryRun) {
       return { object: obj, created: true };
     }
@@ -442,7 +180,7 @@ export class ObjectService {
     options: WriteOptions = {},
   ): WriteResult {
     const live = this.get(type, namespace, name);
-    const obj = this.checkTypeOf(type, clone(body), !type.builtin);
+    const obj = checkTypeOf(type, clone(body), !type.builtin);
     const sentName = metaString(obj, 'name');
     if (sentName !== undefined && sentName !== name) {
       throw badRequest(
@@ -450,7 +188,7 @@ export class ObjectService {
       );
     }
     metadataOf(obj).name = name;
-    this.checkNamespace(type, obj, namespace);
+    checkNamespace(type, obj, namespace);
     if (!type.builtin && !metaString(obj, 'resourceVersion')) {
       // Custom resources do not allow unconditional updates.
       throw invalid(type.kind, type.group, name, [
@@ -462,7 +200,7 @@ export class ObjectService {
       ]);
     }
     this.checkResourceVersion(type, live, obj);
-    const managers = this.requestedManagers(obj, live.object);
+    const managers = requestedManagers(obj, live.object);
     return this.finishUpdate(
       type,
       live,
@@ -525,7 +263,7 @@ export class ObjectService {
       }
     }
     this.core.strategies.get(type.storageKey)?.prepareUpdate?.(obj, old, now);
-    this.admit(type, obj, old, options);
+    admitObject(this.core, type, obj, old, options);
     if (type.hasGeneration) {
       const ignored = type.statusSubresource
         ? ['metadata', 'status']
@@ -544,14 +282,14 @@ export class ObjectService {
         old,
         obj,
       );
-    this.finishManagedFields(obj, finalManagers);
+    finishManagedFields(obj, finalManagers);
     metadataOf(obj).resourceVersion = String(live.rv);
     if (deepEqual(comparable(old), comparable(obj))) {
       return { object: old, created: false };
     }
     const deleting =
       isJsonObject(obj.metadata) && obj.metadata.deletionTimestamp;
-    if (deleting && !this.deletionBlocked(type, obj)) {
+    if (deleting && !deletionBlocked(this.core, type, obj)) {
       if (options.dryRun) return { object: obj, created: false };
       const stored = this.core.store.put(type.storageKey, live.key, obj, live);
       const removed = this.core.store.remove(type.storageKey, stored);
@@ -568,13 +306,6 @@ export class ObjectService {
       .get(type.storageKey)
       ?.afterWrite?.(type, stored, live, false);
     return { object: stored.object, stored, created: false };
-  }
-
-  private deletionBlocked(type: ResourceType, obj: KubeObject): boolean {
-    if (finalizersOf(obj).length > 0) return true;
-    return (
-      this.core.strategies.get(type.storageKey)?.deletionBlocked?.(obj) ?? false
-    );
   }
 
   /** PATCH with any supported content type. */
@@ -628,7 +359,7 @@ export class ObjectService {
           PATCH_TYPES.apply,
         ]);
     }
-    const obj = this.checkTypeOf(type, patched, false);
+    const obj = checkTypeOf(type, patched, false);
     if (metaString(obj, 'name') !== name) {
       throw badRequest(
         `the name of the object (${metaString(
@@ -638,7 +369,7 @@ export class ObjectService {
       );
     }
     this.checkResourceVersion(type, live, obj);
-    const managers = this.requestedManagers(obj, live.object);
+    const managers = requestedManagers(obj, live.object);
     return this.finishUpdate(
       type,
       live,
@@ -668,7 +399,7 @@ export class ObjectService {
         },
       ]);
     }
-    const obj = this.checkTypeOf(type, clone(config), true);
+    const obj = checkTypeOf(type, clone(config), true);
     const sentName = metaString(obj, 'name');
     if (sentName !== undefined && sentName !== name) {
       throw badRequest(
@@ -676,7 +407,7 @@ export class ObjectService {
       );
     }
     metadataOf(obj).name = name;
-    this.checkNamespace(type, obj, namespace);
+    checkNamespace(type, obj, namespace);
     delete metadataOf(obj).managedFields;
     const live = this.find(type, namespace, name);
     const now = this.nowOf(options);
@@ -731,71 +462,13 @@ export class ObjectService {
     name: string,
     options: DeleteOptions = {},
   ): DeleteResult {
-    const live = this.get(type, namespace, name);
-    const pre = options.preconditions;
-    if (pre?.uid && pre.uid !== metaString(live.object, 'uid')) {
-      throw conflict(
-        resourceName(type),
-        name,
-        `Precondition failed: UID in precondition: ${
-          pre.uid
-        }, UID in object meta: ${metaString(live.object, 'uid')}`,
-      );
-    }
-    if (pre?.resourceVersion && pre.resourceVersion !== String(live.rv)) {
-      throw conflict(
-        resourceName(type),
-        name,
-        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${live.rv}`,
-      );
-    }
-    const strategy = this.core.strategies.get(type.storageKey);
-    const obj = clone(live.object);
-    const meta = metadataOf(obj);
-    if (
-      options.propagationPolicy === 'Foreground' ||
-      options.propagationPolicy === 'Orphan'
-    ) {
-      const finalizer =
-        options.propagationPolicy === 'Foreground'
-          ? 'foregroundDeletion'
-          : 'orphan';
-      const finalizers = finalizersOf(obj);
-      if (!finalizers.includes(finalizer))
-        meta.finalizers = [...finalizers, finalizer];
-    }
-    if (meta.deletionTimestamp) {
-      if (deepEqual(obj, live.object) || options.dryRun) {
-        return { kind: 'object', object: live.object, stored: live };
-      }
-      const stored = this.core.store.put(type.storageKey, live.key, obj, live);
-      return { kind: 'object', object: stored.object, stored };
-    }
-    if (this.deletionBlocked(type, obj)) {
-      meta.deletionTimestamp = kubeTime(this.nowOf(options));
-      meta.deletionGracePeriodSeconds = 0;
-      if (type.hasGeneration)
-        meta.generation = Number(meta.generation ?? 1) + 1;
-      strategy?.prepareDeletion?.(obj);
-      if (options.dryRun) {
-        return { kind: 'object', object: obj };
-      }
-      const stored = this.core.store.put(type.storageKey, live.key, obj, live);
-      strategy?.afterWrite?.(type, stored, live, false);
-      return { kind: 'object', object: stored.object, stored };
-    }
-    const status = statusBody(200, undefined, undefined, {
+    return deleteObject(
+      this.core,
+      type,
+      this.get(type, namespace, name),
       name,
-      ...(type.group ? { group: type.group } : {}),
-      kind: type.plural,
-      uid: metaString(live.object, 'uid'),
-    });
-    if (options.dryRun) {
-      return { kind: 'status', status };
-    }
-    const removed = this.core.store.remove(type.storageKey, live);
-    strategy?.afterWrite?.(type, removed, live, true);
-    return { kind: 'status', status };
+      options,
+    );
   }
 
   /** Removes an object at once, whatever its finalizers (controllers finishing a deletion). */
