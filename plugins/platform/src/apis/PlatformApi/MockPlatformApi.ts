@@ -22,8 +22,8 @@ import type {
 import { compileFixture } from './fixtures/compile';
 import { createFixtureAttempts } from './fixtures/history';
 import { adoptionOf, scoreboardOf, tenantMetricsOf } from './fixtures/metrics';
+import { createFixtureClusters } from './fixtures/clusters';
 import {
-  createFixtureClusters,
   createFixtureDetails,
   createFixtureResources,
   fixtureKinds,
