@@ -43,4 +43,11 @@ describe('parseInput', () => {
       }),
     );
   });
+
+  it('treats empty top-level inputs as absent, as unset form fields render', () => {
+    expect(parseInput(schema, { name: 'a', size: '' })).toEqual({ name: 'a' });
+    expect(() => parseInput(schema, { name: '' })).toThrow(
+      'Invalid input: name: Required',
+    );
+  });
 });

@@ -5,6 +5,20 @@ import { z } from 'zod/v3';
 export type Zod = typeof z;
 
 /**
+ * Top-level inputs that are empty strings or null are absent: a template
+ * passing `${{ parameters.component }}` for an unset optional field renders
+ * an empty string.
+ */
+function withoutBlanks(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return input;
+  }
+  return Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== '' && value !== null),
+  );
+}
+
+/**
  * Parses an action's input with its own schema (the scaffolder checks the
  * JSON Schema form too; this also covers direct calls) and turns the first
  * problems into an `InputError` naming each field.
@@ -13,7 +27,7 @@ export function parseInput<T extends z.ZodTypeAny>(
   schema: (zod: Zod) => T,
   input: unknown,
 ): z.infer<T> {
-  const parsed = schema(z).safeParse(input);
+  const parsed = schema(z).safeParse(withoutBlanks(input));
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues
     .slice(0, 10)
