@@ -1,48 +1,36 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { isJsonObject, JsonObject, JsonValue } from '../util/json';
+import { JsonObject } from '../util/json';
 import { KubeObject } from '../util/objects';
 import { AccessRequest, Identity, isAllowed } from '../auth/identities';
 import {
-  badRequest,
   forbidden,
   methodNotAllowed,
   pathNotFound,
   StatusError,
 } from '../api/StatusError';
 import { EmulatedCluster } from '../cluster/EmulatedCluster';
-import { listObjects, makeFilter, matchesFilter } from '../service/listObjects';
-import {
-  DeleteOptions,
-  WriteOptions,
-  WriteResult,
-} from '../service/ObjectService';
-import { StoredObject } from '../store/ResourceTable';
+import { listObjects } from '../service/listObjects';
+import { WriteResult } from '../service/ObjectService';
 import { groupVersionOf, ResourceType } from '../store/ResourceType';
 import { WriteScope } from '../fields/managedFields';
 import { mediaType, parseBody, readBody, sendJsonText } from './http';
 import { ListBodyCache } from './ListBodyCache';
+import {
+  flag,
+  objectFor,
+  readDeleteOptions,
+  renderFor,
+  writeOptions,
+} from './requestOptions';
 import { answerSelfReview, isSelfReview } from './selfReviews';
+import { serveWatch, WatchSettings } from './serveWatch';
 import { Route } from './routes';
 import { renderTable, wantsTable } from './table';
 import { WatchStream } from './WatchStream';
 
+export type { WatchSettings } from './serveWatch';
+
 type ResourceRoute = Extract<Route, { kind: 'resource' }>;
-
-/** Settings of the watch endpoint. */
-export interface WatchSettings {
-  /** Default watch duration when the client sets no timeoutSeconds (s); randomised up to twice this. */
-  defaultTimeoutSeconds: number;
-  bookmarkIntervalMs: number;
-  maxBufferedBytes: number;
-}
-
-function renderFor(type: ResourceType): (stored: StoredObject) => Buffer {
-  const gv = groupVersionOf(type);
-  return stored =>
-    stored.object.apiVersion === gv
-      ? stored.bytes
-      : Buffer.from(JSON.stringify({ ...stored.object, apiVersion: gv }));
-}
 
 const COMMA = Buffer.from(',');
 
@@ -56,56 +44,6 @@ const LIST_PARAMS = [
   'resourceVersionMatch',
 ];
 
-function objectFor(type: ResourceType, obj: KubeObject): KubeObject {
-  const gv = groupVersionOf(type);
-  return obj.apiVersion === gv ? obj : { ...obj, apiVersion: gv };
-}
-
-function flag(url: URL, name: string): boolean {
-  const value = url.searchParams.get(name);
-  return value === 'true' || value === '1';
-}
-
-function writeOptions(url: URL, req: IncomingMessage): WriteOptions {
-  const options: WriteOptions = {
-    warnings: [],
-    userAgent: req.headers['user-agent'],
-  };
-  const dryRun = url.searchParams.getAll('dryRun');
-  if (dryRun.length > 0) {
-    if (dryRun.some(d => d !== 'All')) {
-      throw badRequest(
-        `Invalid dryRun value: ${JSON.stringify(
-          dryRun,
-        )}; supported values: "All"`,
-      );
-    }
-    options.dryRun = true;
-  }
-  const manager = url.searchParams.get('fieldManager');
-  if (manager !== null) {
-    if (manager.length > 128)
-      throw badRequest(
-        'fieldManager: Too long: may not be more than 128 bytes',
-      );
-    options.fieldManager = manager;
-  }
-  const validation = url.searchParams.get('fieldValidation');
-  if (validation !== null) {
-    if (!['Strict', 'Warn', 'Ignore'].includes(validation)) {
-      throw badRequest(
-        `fieldValidation: Unsupported value: ${JSON.stringify(
-          validation,
-        )}: supported values: "Ignore", "Strict", "Warn"`,
-      );
-    }
-    options.fieldValidation = validation as WriteOptions['fieldValidation'];
-  }
-  if (url.searchParams.has('force')) options.force = flag(url, 'force');
-  return options;
-}
-
-/** Serves every verb on one resource path. */
 export class ResourceHandler {
   constructor(
     private readonly cluster: EmulatedCluster,
@@ -179,7 +117,18 @@ export class ResourceHandler {
         this.list(type, route, req, res, url, slow);
         return;
       case 'watch':
-        this.watch(type, route, req, res, url);
+        serveWatch(
+          {
+            cluster: this.cluster,
+            settings: this.watchSettings,
+            openWatches: this.openWatches,
+          },
+          type,
+          route,
+          req,
+          res,
+          url,
+        );
         return;
       case 'create':
       case 'update':
@@ -315,108 +264,6 @@ export class ResourceHandler {
     sendJsonText(res, 200, body, { slowChunkMs: slow });
   }
 
-  private watch(
-    type: ResourceType,
-    route: ResourceRoute,
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-  ): void {
-    let fieldSelector = url.searchParams.get('fieldSelector') ?? undefined;
-    if (route.name !== undefined) {
-      const byName = `metadata.name=${route.name}`;
-      fieldSelector = fieldSelector ? `${fieldSelector},${byName}` : byName;
-    }
-    const filter = makeFilter(
-      type,
-      type.namespaced ? route.namespace : undefined,
-      url.searchParams.get('labelSelector') ?? undefined,
-      fieldSelector,
-    );
-    const rvParam = url.searchParams.get('resourceVersion') ?? '';
-    if (rvParam !== '' && !/^\d+$/.test(rvParam)) {
-      throw badRequest(
-        `resourceVersion: Invalid value: ${JSON.stringify(
-          rvParam,
-        )}: must be a non-negative integer`,
-      );
-    }
-    const store = this.cluster.core.store;
-    const table = store.table(type.storageKey);
-    const timeoutParam = url.searchParams.get('timeoutSeconds');
-    const settings = this.watchSettings;
-    const timeoutMs = timeoutParam
-      ? Number(timeoutParam) * 1000
-      : settings.defaultTimeoutSeconds *
-        1000 *
-        (1 + this.cluster.core.random.next());
-    const tableOutput = wantsTable(req.headers.accept);
-    const baseRender = renderFor(type);
-    const render = tableOutput
-      ? (stored: StoredObject) =>
-          Buffer.from(
-            JSON.stringify(
-              renderTable(
-                type,
-                [objectFor(type, stored.object)],
-                String(stored.rv),
-                this.cluster.core.now(),
-                url.searchParams.get('includeObject') ?? undefined,
-              ),
-            ),
-          )
-      : baseRender;
-    const bookmarks = flag(url, 'allowWatchBookmarks');
-    const stream = new WatchStream(res, {
-      render,
-      shareLines: !tableOutput,
-      matches: obj => matchesFilter(filter, obj),
-      apiVersion: groupVersionOf(type),
-      kind: type.kind,
-      timeoutMs,
-      bookmarkIntervalMs: bookmarks ? settings.bookmarkIntervalMs : undefined,
-      slowStreamMs: () => this.cluster.faults.slowStreamMs,
-      currentResourceVersion: () => store.resourceVersion,
-      maxBufferedBytes: settings.maxBufferedBytes,
-      onClose: s => this.openWatches.delete(s),
-    });
-    this.openWatches.add(stream);
-    const initial =
-      rvParam === '' || rvParam === '0' || flag(url, 'sendInitialEvents');
-    if (initial) {
-      const prefix =
-        filter.namespace !== undefined ? `${filter.namespace}/` : '';
-      for (const key of table.sortedKeys()) {
-        if (prefix && !key.startsWith(prefix)) continue;
-        const stored = table.get(key)!;
-        if (matchesFilter(filter, stored.object))
-          stream.deliver('ADDED', stored);
-      }
-      if (flag(url, 'sendInitialEvents') && bookmarks) {
-        stream.bookmark({ 'k8s.io/initial-events-end': 'true' });
-      }
-      stream.attach(table);
-      return;
-    }
-    const rv = Number(rvParam);
-    const events =
-      this.cluster.faults.settings.forceWatchExpired &&
-      rv < store.resourceVersion
-        ? undefined
-        : table.eventsAfter(rv);
-    if (!events) {
-      stream.expire(
-        `too old resource version: ${rv} (${Math.max(
-          table.floor,
-          store.resourceVersion,
-        )})`,
-      );
-      return;
-    }
-    stream.replay(events);
-    stream.attach(table);
-  }
-
   private async write(
     verb: 'create' | 'update' | 'patch',
     type: ResourceType,
@@ -463,55 +310,6 @@ export class ResourceHandler {
     });
   }
 
-  private async deleteOptions(
-    req: IncomingMessage,
-    url: URL,
-  ): Promise<DeleteOptions> {
-    const options: DeleteOptions = {};
-    const raw = await readBody(req);
-    let body: JsonValue = {};
-    if (raw.length > 0 && raw.toString('utf8').trim()) {
-      body = parseBody(raw, mediaType(req.headers['content-type']));
-    }
-    const bodyObj: JsonObject = isJsonObject(body) ? body : {};
-    const policy =
-      url.searchParams.get('propagationPolicy') ?? bodyObj.propagationPolicy;
-    if (policy !== undefined && policy !== null) {
-      if (
-        policy !== 'Orphan' &&
-        policy !== 'Background' &&
-        policy !== 'Foreground'
-      ) {
-        throw badRequest(
-          `propagationPolicy: Unsupported value: ${JSON.stringify(
-            policy,
-          )}: supported values: "Foreground", "Background", "Orphan"`,
-        );
-      }
-      options.propagationPolicy = policy;
-    }
-    if (bodyObj.orphanDependents === true && !options.propagationPolicy)
-      options.propagationPolicy = 'Orphan';
-    const dryRun = url.searchParams.getAll('dryRun');
-    const bodyDryRun = Array.isArray(bodyObj.dryRun) ? bodyObj.dryRun : [];
-    if ([...dryRun, ...bodyDryRun].length > 0) {
-      if ([...dryRun, ...bodyDryRun].some(d => d !== 'All'))
-        throw badRequest('Invalid dryRun value; supported values: "All"');
-      options.dryRun = true;
-    }
-    if (isJsonObject(bodyObj.preconditions)) {
-      const pre = bodyObj.preconditions;
-      options.preconditions = {
-        uid: typeof pre.uid === 'string' ? pre.uid : undefined,
-        resourceVersion:
-          typeof pre.resourceVersion === 'string'
-            ? pre.resourceVersion
-            : undefined,
-      };
-    }
-    return options;
-  }
-
   private async delete(
     type: ResourceType,
     route: ResourceRoute,
@@ -520,7 +318,7 @@ export class ResourceHandler {
     url: URL,
     slow: number,
   ): Promise<void> {
-    const options = await this.deleteOptions(req, url);
+    const options = await readDeleteOptions(req, url);
     const result = this.cluster.service.delete(
       type,
       route.namespace,
@@ -547,7 +345,7 @@ export class ResourceHandler {
     url: URL,
     slow: number,
   ): Promise<void> {
-    const options = await this.deleteOptions(req, url);
+    const options = await readDeleteOptions(req, url);
     const result = listObjects(this.cluster.core.store, type, route.namespace, {
       labelSelector: url.searchParams.get('labelSelector') ?? undefined,
       fieldSelector: url.searchParams.get('fieldSelector') ?? undefined,
