@@ -136,7 +136,11 @@ export class MockPlatformApi implements PlatformApi {
         start < to
       );
     });
-    return this.respond({ items });
+    items.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+    const offset = query.offset ?? 0;
+    return this.respond({
+      items: items.slice(offset, offset + (query.limit ?? 1000)),
+    });
   }
 
   async getTenantMetrics(

@@ -44,6 +44,10 @@ export interface HistoryQuery {
   from?: string;
   /** ISO 8601 end (exclusive). */
   to?: string;
+  /** Page size (the backend's default is 1000, its maximum 5000). */
+  limit?: number;
+  /** Records to skip; attempts come oldest first. */
+  offset?: number;
 }
 
 /**

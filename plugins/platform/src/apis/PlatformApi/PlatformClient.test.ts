@@ -78,10 +78,16 @@ describe('PlatformClient', () => {
     [
       'getHistory',
       (c: PlatformClient) =>
-        c.getHistory({ tenant: 'payments', from: window.from, to: window.to }),
+        c.getHistory({
+          tenant: 'payments',
+          from: window.from,
+          to: window.to,
+          limit: 5000,
+          offset: 0,
+        }),
       'GET',
       '/history',
-      '?tenant=payments&from=2026-01-01T00%3A00%3A00.000Z&to=2026-01-31T00%3A00%3A00.000Z',
+      '?tenant=payments&from=2026-01-01T00%3A00%3A00.000Z&to=2026-01-31T00%3A00%3A00.000Z&limit=5000&offset=0',
     ],
     [
       'getTenantMetrics',

@@ -72,6 +72,8 @@ export class PlatformClient implements PlatformApi {
       kind: query.kind,
       from: query.from,
       to: query.to,
+      limit: query.limit?.toString(),
+      offset: query.offset?.toString(),
     });
   }
 

@@ -124,6 +124,25 @@ describe('PlatformResourcesCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('reads the history in pages until the last one', async () => {
+    const api = new MockPlatformApi({ now: NOW });
+    const { items: own } = await api.getHistory({ tenant: 'payments' });
+    const filler = Array.from({ length: 5000 }, (_, i) => ({
+      ...own[0],
+      uid: `older-${i}`,
+    }));
+    const getHistory = jest
+      .spyOn(api, 'getHistory')
+      .mockResolvedValueOnce({ items: filler })
+      .mockResolvedValueOnce({ items: own });
+    render(entities.component, api);
+    const table = await screen.findByRole('table', {
+      name: 'Platform resources',
+    });
+    expect(getHistory.mock.calls.map(([q]) => q?.offset)).toEqual([0, 5000]);
+    expect(within(table).getByText('7 min')).toBeInTheDocument();
+  });
+
   it('describes the status reason and message, in a tooltip on hover and focus', async () => {
     render(entities.group, new MockPlatformApi({ now: NOW }));
     const table = await screen.findByRole('table', {

@@ -9,7 +9,7 @@ import type {
   ProvisioningAttempt,
 } from '@fractal/backstage-plugin-platform-common';
 import { useRef } from 'react';
-import { platformApiRef } from '../../apis';
+import { PlatformApi, platformApiRef } from '../../apis';
 import type { ResourceStatusSignal } from '../../hooks/ResourceStatusSignal';
 import { LiveQueryState, useLiveQuery } from '../../hooks/useLiveQuery';
 import {
@@ -67,6 +67,34 @@ export function isRelevantToEntity(
   return tenants.size === 0 || tenants.has(signal.tenant);
 }
 
+const HISTORY_PAGE = 5000;
+const HISTORY_MAX_PAGES = 5;
+
+/**
+ * A tenant's attempts since `from`, oldest first, read in pages of the
+ * backend's maximum size (at most {@link HISTORY_MAX_PAGES} pages).
+ */
+async function readHistory(
+  api: PlatformApi,
+  tenant: string,
+  from: string | undefined,
+): Promise<ProvisioningAttempt[]> {
+  const attempts: ProvisioningAttempt[] = [];
+  for (let page = 0; page < HISTORY_MAX_PAGES; page++) {
+    const { items } = await api.getHistory({
+      tenant,
+      from,
+      limit: HISTORY_PAGE,
+      offset: page * HISTORY_PAGE,
+    });
+    attempts.push(...items);
+    if (items.length < HISTORY_PAGE) {
+      break;
+    }
+  }
+  return attempts;
+}
+
 /**
  * Loads an entity's platform resources and the latest provisioning attempt of
  * each (one history call per tenant), kept live by signals.
@@ -88,12 +116,10 @@ export function useEntityResources(
       const from = oldestCreation(resources);
       try {
         const histories = await Promise.all(
-          tenants.map(tenant => api.getHistory({ tenant, from })),
+          tenants.map(tenant => readHistory(api, tenant, from)),
         );
         const uids = new Set(resources.map(r => resourceKey(r.ref)));
-        const attempts = histories
-          .flatMap(h => h.items)
-          .filter(a => uids.has(resourceKey(a)));
+        const attempts = histories.flat().filter(a => uids.has(resourceKey(a)));
         return { resources, attempts: latestAttempts(attempts) };
       } catch (error) {
         return {
