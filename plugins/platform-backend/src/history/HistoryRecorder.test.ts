@@ -8,6 +8,7 @@ import { HistoryRecorder } from './HistoryRecorder';
 import type { ProvisioningEvent } from './ProvisioningEvent';
 import { ResourceStore } from './ResourceStore';
 import {
+  expectResourceCountsExact,
   historyTestDatabases,
   migratedDatabase,
 } from './__testUtils__/historyTestDatabases';
@@ -46,6 +47,8 @@ describe.each(databases.eachSupportedId())(
     beforeEach(async () => {
       db = await migratedDatabase(databases, databaseId as TestDatabaseId);
     });
+    // Every scenario leaves the day counts of resources exact.
+    afterEach(() => expectResourceCountsExact(db));
 
     it('records start, first Ready and the provisioning time from the watch', async () => {
       const { recorder, events } = recorderOn(db);

@@ -32,6 +32,7 @@ import { migrateHistoryDatabase } from './migrateHistoryDatabase';
 import type { ProvisioningEvent } from './ProvisioningEvent';
 import { readProvisioningConfig } from './readProvisioningConfig';
 import { ResourceStore } from './ResourceStore';
+import { ResourceSweeper, type LiveResourceSnapshot } from './ResourceSweeper';
 import { StuckDetector } from './StuckDetector';
 import { TemplateRunStore } from './TemplateRunStore';
 
@@ -58,6 +59,12 @@ export interface HistoryModuleOptions {
   notifications?: NotificationService;
   /** Snapshot of the status cache for the `platform.resources` gauge. */
   resourceStates?: () => Iterable<ResourceStateSample>;
+  /**
+   * What the status cache holds now (clusters with their informer state, and
+   * every resource's uid): lets the periodic check record deletions that
+   * happened while no backend watched. Without it they stay unrecorded.
+   */
+  liveResources?: () => LiveResourceSnapshot;
   /** Default: the global OpenTelemetry meter of this plugin. */
   meter?: TelemetryMeter;
   clock?: { now(): Date };
@@ -82,6 +89,7 @@ export interface HistoryModule {
 interface Running extends HistoryServices {
   recorder: HistoryRecorder;
   detector: StuckDetector;
+  sweeper?: ResourceSweeper;
 }
 
 /**
@@ -150,6 +158,16 @@ export function createHistoryModule(
         onEvent,
       }),
       detector: new StuckDetector({ attempts, config, logger, now, onEvent }),
+      sweeper: options.liveResources
+        ? new ResourceSweeper({
+            db,
+            resources,
+            attempts,
+            snapshot: options.liveResources,
+            logger,
+            now,
+          })
+        : undefined,
     };
     for (const change of pending.splice(0)) {
       state.recorder.listener(change);
@@ -163,6 +181,7 @@ export function createHistoryModule(
       signal: abort.signal,
       fn: async () => {
         await state.detector.run();
+        await state.sweeper?.run();
       },
     });
     running = state;

@@ -5,4 +5,5 @@ export {
   type TenantGroupSource,
 } from './createHistoryModule';
 export type { ProvisioningEvent } from './ProvisioningEvent';
+export type { LiveResourceSnapshot } from './ResourceSweeper';
 export type { ResourceStateSample } from '../telemetry/ProvisioningTelemetry';

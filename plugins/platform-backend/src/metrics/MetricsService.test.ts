@@ -127,6 +127,40 @@ describe.each(databases.eachSupportedId())(
     );
 
     it.each([
+      [
+        'within one day',
+        START + 30 * DAY + 3_600_000,
+        START + 30 * DAY + 7_200_000,
+      ],
+      ['on day boundaries', START + 25 * DAY, START + 35 * DAY],
+      [
+        'from a day boundary to mid-day',
+        START + 25 * DAY,
+        START + 35 * DAY + 1,
+      ],
+      [
+        'from mid-day to a day boundary',
+        START + 25 * DAY - 1,
+        START + 35 * DAY,
+      ],
+    ])('counts instances exactly for a window %s', async (_name, from, to) => {
+      const metrics = await service.tenantMetrics('payments', { from, to });
+      const resources = fixture.resources.filter(r => r.tenant === 'payments');
+      const alive = (t: number) =>
+        resources.filter(r => existsAt(lifetime(r), t));
+      const byKind: Record<string, number> = {};
+      for (const r of alive(to)) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
+      expect(metrics.instancesByKind).toEqual(
+        Object.fromEntries(
+          Object.entries(byKind).sort(([a], [b]) => a.localeCompare(b)),
+        ),
+      );
+      expect(metrics.daily.map(p => p.instances)).toEqual(
+        windowBuckets({ from, to }, 'day').map(b => alive(b.end).length),
+      );
+    });
+
+    it.each([
       ['every tenant', { allTenants: true as const }, [...TENANTS, 'identity']],
       ['one tenant', { tenants: ['payments'] }, ['payments']],
     ])(

@@ -169,7 +169,7 @@ describe.each(databases.eachSupportedId())(
       const board = await service.scoreboard(WINDOW, { allTenants: true });
       const previous = previousWindow(WINDOW);
       const [now] = await run('scoreboard-p50', WINDOW);
-      const [before] = await run('scoreboard-p50', previous);
+      const [before] = await run('scoreboard-p50', { ...previous });
       expect(board.provisioningTimeP50Ms.current).toBe(num(now.p50_ms));
       expect(board.provisioningTimeP50Ms.previous).toBe(num(before.p50_ms));
 
@@ -192,7 +192,7 @@ describe.each(databases.eachSupportedId())(
         9,
       );
       expect(board.toilHoursEliminated.previous).toBeCloseTo(
-        hours(await run('scoreboard-toil', previous)),
+        hours(await run('scoreboard-toil', { ...previous })),
         9,
       );
     });

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
 import { migrateHistoryDatabase } from '../migrateHistoryDatabase';
+import { ResourceCountStore } from '../ResourceCountStore';
 
 const POSTGRES_IDS: TestDatabaseId[] = [
   'POSTGRES_18',
@@ -37,4 +38,15 @@ export async function migratedDatabase(
   const knex = await databases.init(id);
   await migrateHistoryDatabase({ getClient: async () => knex });
   return knex;
+}
+
+/**
+ * Checks that the day rollup equals a recomputation from the resources: the
+ * invariant the stores keep in every transaction.
+ */
+export async function expectResourceCountsExact(knex: Knex): Promise<void> {
+  const counts = new ResourceCountStore(knex);
+  const kept = await counts.all();
+  await counts.rebuild();
+  expect(kept).toEqual(await counts.all());
 }

@@ -1,0 +1,83 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+import type { AttemptStore } from './AttemptStore';
+import type { ResourceStore } from './ResourceStore';
+
+/** What the status cache holds now, for finding deletions nobody saw. */
+export interface LiveResourceSnapshot {
+  /** Clusters with the state of their informers. */
+  clusters: Iterable<{ name: string; synced: boolean; connected: boolean }>;
+  /** Every platform resource in the cache. */
+  resources: Iterable<{ cluster: string; uid: string }>;
+}
+
+/** Options of {@link ResourceSweeper}. */
+export interface ResourceSweeperOptions {
+  db: Knex;
+  resources: ResourceStore;
+  attempts: AttemptStore;
+  snapshot: () => LiveResourceSnapshot;
+  logger: LoggerService;
+  now: () => number;
+  /** Rows written this recently are left alone (another replica may know them first), ms. */
+  graceMs?: number;
+}
+
+/**
+ * Ends the lifetime of resources deleted while no backend watched (the
+ * informers' fresh list after a start cannot report them): for each cluster
+ * whose informers are connected and have listed, a stored resource that is
+ * not in the cache is gone. Its deletion is recorded at the time of the
+ * sweep and its open attempts end as deleted.
+ */
+export class ResourceSweeper {
+  constructor(private readonly options: ResourceSweeperOptions) {}
+
+  /** One pass; returns how many resources were marked deleted. */
+  async run(): Promise<number> {
+    const { snapshot, resources, attempts, logger, db } = this.options;
+    const now = this.options.now();
+    const live = snapshot();
+    const present = new Map<string, Set<string>>();
+    for (const r of live.resources) {
+      let uids = present.get(r.cluster);
+      if (!uids) {
+        uids = new Set();
+        present.set(r.cluster, uids);
+      }
+      uids.add(r.uid);
+    }
+    let swept = 0;
+    for (const cluster of live.clusters) {
+      if (!cluster.synced || !cluster.connected) continue;
+      const stored = await resources.liveUids(
+        cluster.name,
+        now - (this.options.graceMs ?? 120_000),
+      );
+      const inCache = present.get(cluster.name) ?? new Set<string>();
+      for (const uid of stored.filter(u => !inCache.has(u))) {
+        await db.transaction(async tx => {
+          if (
+            await resources
+              .withTransaction(tx)
+              .markDeleted(cluster.name, uid, now)
+          ) {
+            await attempts
+              .withTransaction(tx)
+              .markOpenDeleted(cluster.name, uid, now);
+            swept += 1;
+          }
+        });
+      }
+    }
+    if (swept > 0) {
+      logger.info(
+        'Recorded deletions of platform resources that vanished unobserved',
+        {
+          resources: swept,
+        },
+      );
+    }
+    return swept;
+  }
+}
