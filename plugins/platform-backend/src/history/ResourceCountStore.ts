@@ -3,6 +3,22 @@ import { toBoolean, toNumber } from './dbValues';
 
 export const RESOURCE_COUNTS_TABLE = 'platform_resource_counts';
 
+/** The counts of every resource recorded: the rollup's definition. */
+const REBUILD_SQL = `
+  INSERT INTO platform_resource_counts (tenant, kind, created_via_portal, day, created, deleted)
+  SELECT tenant, kind, created_via_portal, day, SUM(created), SUM(deleted)
+  FROM (
+    SELECT COALESCE(tenant, '') AS tenant, kind, created_via_portal,
+           created_at / 86400000 AS day, 1 AS created, 0 AS deleted
+    FROM platform_resources
+    UNION ALL
+    SELECT COALESCE(tenant, '') AS tenant, kind, created_via_portal,
+           deleted_at / 86400000 AS day, 0 AS created, 1 AS deleted
+    FROM platform_resources
+    WHERE deleted_at IS NOT NULL
+  ) events
+  GROUP BY tenant, kind, created_via_portal, day`;
+
 /** The group a resource is counted in. */
 export interface ResourceCountKey {
   tenant?: string;
@@ -81,19 +97,3 @@ export class ResourceCountStore {
     }));
   }
 }
-
-/** The counts of every resource recorded: the rollup's definition. */
-const REBUILD_SQL = `
-  INSERT INTO platform_resource_counts (tenant, kind, created_via_portal, day, created, deleted)
-  SELECT tenant, kind, created_via_portal, day, SUM(created), SUM(deleted)
-  FROM (
-    SELECT COALESCE(tenant, '') AS tenant, kind, created_via_portal,
-           created_at / 86400000 AS day, 1 AS created, 0 AS deleted
-    FROM platform_resources
-    UNION ALL
-    SELECT COALESCE(tenant, '') AS tenant, kind, created_via_portal,
-           deleted_at / 86400000 AS day, 0 AS created, 1 AS deleted
-    FROM platform_resources
-    WHERE deleted_at IS NOT NULL
-  ) events
-  GROUP BY tenant, kind, created_via_portal, day`;

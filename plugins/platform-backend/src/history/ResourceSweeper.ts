@@ -56,18 +56,18 @@ export class ResourceSweeper {
       );
       const inCache = present.get(cluster.name) ?? new Set<string>();
       for (const uid of stored.filter(u => !inCache.has(u))) {
-        await db.transaction(async tx => {
-          if (
-            await resources
-              .withTransaction(tx)
-              .markDeleted(cluster.name, uid, now)
-          ) {
+        const marked = await db.transaction(async tx => {
+          const won = await resources
+            .withTransaction(tx)
+            .markDeleted(cluster.name, uid, now);
+          if (won) {
             await attempts
               .withTransaction(tx)
               .markOpenDeleted(cluster.name, uid, now);
-            swept += 1;
           }
+          return won;
         });
+        if (marked) swept += 1;
       }
     }
     if (swept > 0) {
