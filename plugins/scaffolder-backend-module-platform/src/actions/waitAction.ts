@@ -172,9 +172,9 @@ export function createWaitAction(options: WaitActionOptions) {
             timeoutMs,
             persistentErrorAfterMs,
             signal: ctx.signal,
+            // The task log shows the metadata too: only what the line lacks.
             onConditionChange: ({ condition }) =>
               ctx.logger.info(describeCondition(condition), {
-                ...meta,
                 conditionType: condition.type,
                 conditionStatus: condition.status,
                 conditionReason: condition.reason,
