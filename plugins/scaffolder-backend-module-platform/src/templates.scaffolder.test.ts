@@ -35,6 +35,8 @@ const CLAIMS = 'platform.fractal.dev/v1alpha1';
 
 jest.setTimeout(120_000);
 
+const ESC = String.fromCharCode(27);
+
 /** Everything allowed, except platform.admin for anyone but the platform team. */
 function demoPermissions(): PermissionsService {
   const allowAll = mockServices.permissions();
@@ -159,7 +161,9 @@ describe('the templates in the scaffolder', () => {
           .filter((e: { type: string }) => e.type === 'log')
           .map((e: { body: { message: string } }) =>
             e.body.message
-              .replace(/\u001b\[[0-9;]*m/g, '')
+              .split(ESC)
+              .join('')
+              .replace(/\[[0-9;]*m/g, '')
               .replace(/^(info|warn|error): /, ''),
           );
         return { task, log };
