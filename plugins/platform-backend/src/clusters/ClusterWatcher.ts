@@ -284,6 +284,7 @@ export class ClusterWatcher {
   async stop(): Promise<void> {
     this.abort.abort();
     await Promise.all([...this.running.values()].map(r => r.informer.stop()));
+    this.options.transport.close?.();
   }
 
   /**

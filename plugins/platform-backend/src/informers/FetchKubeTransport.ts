@@ -1,4 +1,5 @@
 import { type KubeConfig, Watch } from '@kubernetes/client-node';
+import { Agent as HttpsAgent } from 'node:https';
 import fetch from 'node-fetch';
 import { KubeApiError, kubeApiErrorFromStatus } from './KubeApiError';
 import type {
@@ -26,12 +27,20 @@ function toSearch(query: KubeQuery): string {
  */
 export class FetchKubeTransport implements KubeTransport {
   private readonly watcher: Watch;
+  /** One kept-alive agent for every GET, so list pages reuse the TLS connection. */
+  private agent: HttpsAgent | undefined;
 
   constructor(
     private readonly kubeConfig: KubeConfig,
     private readonly options: { listTimeoutMs?: number } = {},
   ) {
     this.watcher = new Watch(kubeConfig);
+  }
+
+  /** Closes kept-alive connections. */
+  close(): void {
+    this.agent?.destroy();
+    this.agent = undefined;
   }
 
   async list(
@@ -50,7 +59,17 @@ export class FetchKubeTransport implements KubeTransport {
     if (!cluster) {
       throw new KubeApiError('The KubeConfig has no current cluster');
     }
+    // Headers are re-applied per call (tokens may rotate); the TLS options of
+    // the first call make one kept-alive agent instead of one per request.
     const init = await this.kubeConfig.applyToFetchOptions({});
+    if (init.agent instanceof HttpsAgent) {
+      this.agent ??= new HttpsAgent({
+        ...init.agent.options,
+        keepAlive: true,
+        maxSockets: 8,
+      });
+      init.agent = this.agent;
+    }
     const timeout = AbortSignal.timeout(this.options.listTimeoutMs ?? 60_000);
     let response;
     try {

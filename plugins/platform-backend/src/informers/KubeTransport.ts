@@ -18,6 +18,8 @@ export type KubeQuery = Record<string, string | number | boolean | undefined>;
  * Implemented over `@kubernetes/client-node` by `FetchKubeTransport`.
  */
 export interface KubeTransport {
+  /** Releases kept-alive connections (optional). */
+  close?(): void;
   /** A GET of a single document, e.g. API discovery `/apis/{group}/{version}`. */
   get(path: string, signal?: AbortSignal): Promise<unknown>;
   /** One LIST page of a collection path, e.g. `/api/v1/namespaces`. */
