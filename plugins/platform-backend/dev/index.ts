@@ -2,59 +2,34 @@ import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 
-// TEMPLATE NOTE:
-// This is the development setup for your plugin that wires up a
-// minimal backend that can use both real and mocked plugins and services.
+// A development backend with only the platform plugin, against the clusters of
+// the repository's app-config.yaml (the local cluster emulator: start it with
+// `yarn workspace @fractal/cluster-emulator start` first).
 //
-// Start up the backend by running `yarn start` in the package directory.
-// Once it's up and running, try out the following requests:
+// Auth, permissions and the catalog are mocked: every request is allowed, as
+// the mock user. Try:
 //
-// Create a new todo item, standalone or for the sample component:
-//
-//   curl http://localhost:7007/api/platform/todos -H 'Content-Type: application/json' -d '{"title": "My Todo"}'
-//   curl http://localhost:7007/api/platform/todos -H 'Content-Type: application/json' -d '{"title": "My Todo", "entityRef": "component:default/sample"}'
-//
-// List TODOs:
-//
-//   curl http://localhost:7007/api/platform/todos
-//
-// Explicitly make an unauthenticated request, or with service auth:
-//
-//   curl http://localhost:7007/api/platform/todos -H 'Authorization: Bearer mock-none-token'
-//   curl http://localhost:7007/api/platform/todos -H 'Authorization: Bearer mock-service-token'
+//   curl http://localhost:7007/api/platform/clusters
+//   curl http://localhost:7007/api/platform/kinds
+//   curl 'http://localhost:7007/api/platform/resources?tenant=payments'
 
 const backend = createBackend();
 
-// TEMPLATE NOTE:
-// Mocking the auth and httpAuth service allows you to call your plugin API without
-// having to authenticate.
-//
-// If you want to use real auth, you can install the following instead:
-//   backend.add(import('@backstage/plugin-auth-backend'));
-//   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(mockServices.auth.factory());
 backend.add(mockServices.httpAuth.factory());
-
-// TEMPLATE NOTE:
-// Rather than using a real catalog you can use a mock with a fixed set of entities.
+backend.add(mockServices.permissions.factory());
 backend.add(
   catalogServiceMock.factory({
-    entities: [
-      {
+    entities: ['payments', 'checkout', 'search', 'identity', 'analytics', 'platform-team'].map(
+      name => ({
         apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: {
-          name: 'sample',
-          title: 'Sample Component',
-        },
-        spec: {
-          type: 'service',
-        },
-      },
-    ],
+        kind: 'Group',
+        metadata: { name, namespace: 'default' },
+        spec: { type: 'team', children: [] },
+      }),
+    ),
   }),
 );
-
 backend.add(import('../src'));
 
 backend.start();
