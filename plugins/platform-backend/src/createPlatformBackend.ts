@@ -57,6 +57,8 @@ export interface PlatformBackend {
   kinds: KindRegistry;
   watchers: ClusterWatchers;
   directory: TenantDirectory;
+  /** Namespace-to-tenant mapping as the informers see it. */
+  tenants: NamespaceTenants;
   scopes: TenantScopeResolver;
   queries: ResourceQueries;
   /** The state of every cached resource, for the resources-by-state gauge. */
@@ -157,6 +159,7 @@ export function createPlatformBackend(
     kinds,
     watchers,
     directory,
+    tenants,
     scopes,
     queries,
     *resourceStates() {

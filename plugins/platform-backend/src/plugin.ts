@@ -7,12 +7,16 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
+  createPlatformDefaultsExtension,
   platformClusterSourceExtensionPoint,
   platformClustersServiceRef,
+  platformDefaultsExtensionPoint,
+  platformDefaultsServiceRef,
   platformStatusRulesExtensionPoint,
   type PlatformClusterSourceFactory,
 } from '@fractal/backstage-plugin-platform-node';
 import { StatusEvaluator } from './cache/StatusEvaluator';
+import { createCompileRouter } from './compile';
 import { createPlatformBackend } from './createPlatformBackend';
 import { createHistoryModule } from './history';
 
@@ -39,6 +43,11 @@ export const platformPlugin = createBackendPlugin({
         clusterSource = source;
       },
     });
+    const defaultsExtension = createPlatformDefaultsExtension();
+    env.registerExtensionPoint(
+      platformDefaultsExtensionPoint,
+      defaultsExtension.extensionPoint,
+    );
 
     env.registerInit({
       deps: {
@@ -57,6 +66,7 @@ export const platformPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         events: eventsServiceRef,
         defaultClusters: platformClustersServiceRef,
+        defaults: platformDefaultsServiceRef,
       },
       async init(deps) {
         const clusters =
@@ -64,6 +74,16 @@ export const platformPlugin = createBackendPlugin({
             ? clusterSource({ getDefault: () => deps.defaultClusters })
             : clusterSource ?? deps.defaultClusters;
         const backend = createPlatformBackend({ ...deps, clusters, evaluator });
+        defaultsExtension.installInto(deps.defaults);
+        // `POST /compile`: the template preview (src/compile).
+        const compile = createCompileRouter({
+          scopes: backend.scopes,
+          kinds: backend.kinds,
+          clusters,
+          defaults: deps.defaults,
+          tenantGroups: backend.directory,
+          namespaces: backend.tenants,
+        });
 
         // The provisioning history, metrics, notifications and telemetry
         // (src/history) consume the cache's change stream.
@@ -76,7 +96,7 @@ export const platformPlugin = createBackendPlugin({
         backend.subscribe('history', history.listener);
 
         deps.httpRouter.use(
-          backend.router([history.router], (cluster, uid) =>
+          backend.router([history.router, compile], (cluster, uid) =>
             history.attemptsOf(cluster, uid),
           ),
         );

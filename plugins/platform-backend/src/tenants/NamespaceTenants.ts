@@ -70,4 +70,19 @@ export class NamespaceTenants {
   deleteCluster(cluster: string): void {
     this.labelled.delete(cluster);
   }
+
+  /** The mapping in force (namespace label and name pattern). */
+  get mapping(): NamespaceTenantsOptions {
+    return this.options;
+  }
+
+  /** The namespaces of a cluster that carry the tenant label, with it. */
+  labelledNamespaces(
+    cluster: string,
+  ): Array<{ name: string; labels: Record<string, string> }> {
+    return [...(this.labelled.get(cluster) ?? [])].map(([name, tenant]) => ({
+      name,
+      labels: { [this.options.namespaceLabel]: tenant },
+    }));
+  }
 }

@@ -1,0 +1,4 @@
+export {
+  createCompileRouter,
+  type CompileRouterOptions,
+} from './createCompileRouter';
