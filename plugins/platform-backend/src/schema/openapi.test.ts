@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import type { TenantScopeResolver } from '../auth/TenantScope';
 import { StatusCache } from '../cache/StatusCache';
 import { StatusEvaluator } from '../cache/StatusEvaluator';
+import { createCompileRouter } from '../compile';
 import { createHistoryRouter } from '../history/createHistoryRouter';
 import { KindRegistry } from '../kinds/KindRegistry';
 import { ResourceQueries } from '../resources/ResourceQueries';
@@ -72,6 +73,17 @@ describe('openapi.yaml', () => {
           httpAuth,
           services: () => Promise.reject(new Error('not used')),
           now: Date.now,
+        }),
+        createCompileRouter({
+          scopes,
+          kinds,
+          clusters: { listClusters: async () => [] },
+          defaults: { getDefaults: async () => ({}) },
+          tenantGroups: { list: () => [] },
+          namespaces: new NamespaceTenants({
+            namespaceLabel: 'l',
+            namespacePattern: '{{name}}',
+          }),
         }),
       ],
     });
