@@ -7,7 +7,3 @@
  */
 
 export { scaffolderModule as default } from './module';
-export { createCompileAction } from './actions/compileAction';
-export { createApplyAction } from './actions/applyAction';
-export { createWaitAction } from './actions/waitAction';
-export { createPublishLocalAction } from './actions/publishLocalAction';
