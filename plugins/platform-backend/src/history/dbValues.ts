@@ -36,16 +36,36 @@ export function optionalString(value: unknown): string | undefined {
   return value === null || value === undefined ? undefined : String(value);
 }
 
-/** Parses a comma-separated list of integers (string_agg / group_concat). */
+/**
+ * Parses a comma-separated list of non-negative integers (string_agg /
+ * group_concat of durations) without splitting it into strings.
+ */
 export function parseNumberList(value: unknown): Float64Array {
   if (value === null || value === undefined || value === '') {
     return new Float64Array(0);
   }
-  const parts = String(value).split(',');
-  const numbers = new Float64Array(parts.length);
-  for (let i = 0; i < parts.length; i++) {
-    numbers[i] = Number(parts[i]);
+  const text = String(value);
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 44) count++;
   }
+  const numbers = new Float64Array(count);
+  let n = 0;
+  let current = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      numbers[n++] = current;
+      current = 0;
+    } else if (c >= 48 && c <= 57) {
+      current = current * 10 + (c - 48);
+    } else {
+      throw new TypeError(
+        `Expected a list of whole numbers from the database, got '${c}' in it`,
+      );
+    }
+  }
+  numbers[n] = current;
   return numbers;
 }
 

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import {
+  concatNumbers,
   durationPercentiles,
   nearestRank,
+  percentileOf,
   percentileOfSorted,
 } from './percentile';
 
@@ -66,5 +69,53 @@ describe('durationPercentiles', () => {
     const values = [3, 1, 2];
     durationPercentiles(values);
     expect(values).toEqual([3, 1, 2]);
+  });
+});
+
+describe('selection without sorting', () => {
+  const sortedCopy = (values: number[]) => [...values].sort((a, b) => a - b);
+
+  it('gives the same percentiles as sorting, duplicates and all', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50 }), {
+          minLength: 1,
+          maxLength: 400,
+        }),
+        fc.integer({ min: 1, max: 100 }),
+        (values, p) => {
+          const sorted = sortedCopy(values);
+          expect(percentileOf(values, p)).toBe(percentileOfSorted(sorted, p));
+          expect(durationPercentiles(values)).toEqual({
+            p50Ms: percentileOfSorted(sorted, 50),
+            p90Ms: percentileOfSorted(sorted, 90),
+            p95Ms: percentileOfSorted(sorted, 95),
+            maxMs: sorted[sorted.length - 1],
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([
+    ['ascending', Array.from({ length: 5000 }, (_, i) => i)],
+    ['descending', Array.from({ length: 5000 }, (_, i) => 5000 - i)],
+    ['all equal', Array.from({ length: 5000 }, () => 7)],
+    [
+      'organ pipe',
+      Array.from({ length: 5000 }, (_, i) => Math.min(i, 5000 - i)),
+    ],
+  ])('handles %s input', (_name, values) => {
+    const sorted = sortedCopy(values);
+    expect(durationPercentiles(values).p95Ms).toBe(
+      percentileOfSorted(sorted, 95),
+    );
+  });
+
+  it('concatenates lists', () => {
+    expect([...concatNumbers([[3, 1], [], new Float64Array([2])])]).toEqual([
+      3, 1, 2,
+    ]);
   });
 });

@@ -47,26 +47,101 @@ export interface DurationPercentiles {
 }
 
 /**
- * Sorts a copy of the durations and reads p50, p90, p95 and max from it.
+ * Moves the k-th smallest of `a[left..right]` (0-based k) to `a[k]`, smaller
+ * or equal values before it and greater or equal after it: quickselect with
+ * a median-of-three pivot, linear on average; falls back to sorting the range
+ * after too many rounds.
+ */
+function selectInPlace(
+  a: Float64Array,
+  k: number,
+  from: number,
+  to: number,
+): void {
+  let left = from;
+  let right = to;
+  const swap = (x: number, y: number) => {
+    const t = a[x];
+    a[x] = a[y];
+    a[y] = t;
+  };
+  for (let rounds = 0; right > left; rounds++) {
+    if (rounds > 64) {
+      a.subarray(left, right + 1).sort();
+      return;
+    }
+    const mid = (left + right) >>> 1;
+    if (a[mid] < a[left]) swap(left, mid);
+    if (a[right] < a[left]) swap(left, right);
+    if (a[right] < a[mid]) swap(mid, right);
+    const pivot = a[mid];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        swap(i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
+
+/**
+ * The nearest-rank percentile of unsorted values (not modified), in linear
+ * time; undefined when there are none.
+ * @public
+ */
+export function percentileOf(
+  values: ArrayLike<number>,
+  p: number,
+): number | undefined {
+  if (values.length === 0) return undefined;
+  const a = Float64Array.from(values);
+  const k = nearestRank(p, a.length) - 1;
+  selectInPlace(a, k, 0, a.length - 1);
+  return a[k];
+}
+
+/**
+ * p50, p90, p95 and max of durations in any order (not modified), by nearest
+ * rank, in linear time: each percentile is selected in the part of the array
+ * above the previous one.
  * @public
  */
 export function durationPercentiles(
   values: ArrayLike<number>,
 ): DurationPercentiles {
-  if (values.length === 0) {
+  const n = values.length;
+  if (n === 0) {
     return {};
   }
-  const sorted = Float64Array.from(values).sort();
+  const a = Float64Array.from(values);
+  const ranks = [50, 90, 95].map(p => nearestRank(p, n) - 1);
+  let from = 0;
+  for (const k of ranks) {
+    selectInPlace(a, k, from, n - 1);
+    from = k;
+  }
+  let max = a[ranks[2]];
+  for (let i = ranks[2] + 1; i < n; i++) {
+    if (a[i] > max) max = a[i];
+  }
   return {
-    p50Ms: percentileOfSorted(sorted, 50),
-    p90Ms: percentileOfSorted(sorted, 90),
-    p95Ms: percentileOfSorted(sorted, 95),
-    maxMs: sorted[sorted.length - 1],
+    p50Ms: a[ranks[0]],
+    p90Ms: a[ranks[1]],
+    p95Ms: a[ranks[2]],
+    maxMs: max,
   };
 }
 
-/** Concatenates lists of numbers into one sorted array. @public */
-export function concatSorted(
+/** Concatenates lists of numbers into one array. @public */
+export function concatNumbers(
   parts: ReadonlyArray<ArrayLike<number>>,
 ): Float64Array {
   let length = 0;
@@ -77,5 +152,5 @@ export function concatSorted(
     all.set(part, offset);
     offset += part.length;
   }
-  return all.sort();
+  return all;
 }

@@ -1,6 +1,6 @@
 import type { Scoreboard } from '../api/types';
 import { adoptionRate } from './adoption';
-import { concatSorted, percentileOfSorted } from './percentile';
+import { concatNumbers, percentileOf } from './percentile';
 import {
   addOutcomeCounts,
   emptyOutcomeCounts,
@@ -57,7 +57,7 @@ function toil(
 }
 
 function p50(cells: ReadonlyArray<TenantKindCell>): number | undefined {
-  return percentileOfSorted(concatSorted(cells.map(c => c.durationsMs)), 50);
+  return percentileOf(concatNumbers(cells.map(c => c.durationsMs)), 50);
 }
 
 function adopting(

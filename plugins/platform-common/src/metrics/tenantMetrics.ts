@@ -1,6 +1,6 @@
 import type { TenantMetrics } from '../api/types';
 import { instancesAfter, sortedRecord, type InstanceDelta } from './instances';
-import { concatSorted } from './percentile';
+import { concatNumbers } from './percentile';
 import {
   addOutcomeCounts,
   emptyOutcomeCounts,
@@ -47,7 +47,7 @@ export function buildTenantMetrics(input: TenantMetricsInput): TenantMetrics {
     addOutcomeCounts(totalCounts, counts);
     return {
       kind,
-      ...figuresFrom(counts, concatSorted(cells.map(c => c.durationsMs))),
+      ...figuresFrom(counts, concatNumbers(cells.map(c => c.durationsMs))),
     };
   });
   const atEnd = instancesAfter(input.instancesAtStart, input.instanceDeltas);
@@ -59,7 +59,7 @@ export function buildTenantMetrics(input: TenantMetricsInput): TenantMetrics {
     },
     totals: figuresFrom(
       totalCounts,
-      concatSorted(input.cells.map(c => c.durationsMs)),
+      concatNumbers(input.cells.map(c => c.durationsMs)),
     ),
     byKind,
     instancesByKind: sortedRecord(atEnd),

@@ -4,7 +4,7 @@ import {
   sumValues,
   type InstanceDelta,
 } from './instances';
-import { concatSorted, percentileOfSorted } from './percentile';
+import { concatNumbers, percentileOf } from './percentile';
 import {
   addOutcomeCounts,
   emptyOutcomeCounts,
@@ -83,10 +83,7 @@ export function trendSeries(input: TrendInput, unit: TrendUnit): TrendPoint[] {
       failed: counts.failed,
       instances: sumValues(instances[i]),
     };
-    const p50 = percentileOfSorted(
-      concatSorted(cells.map(c => c.durationsMs)),
-      50,
-    );
+    const p50 = percentileOf(concatNumbers(cells.map(c => c.durationsMs)), 50);
     if (p50 !== undefined) point.p50Ms = p50;
     return point;
   });
