@@ -13,6 +13,7 @@ import {
 } from '@fractal/backstage-plugin-platform-common';
 import type { Request } from 'express';
 import { matchesCriteria } from '../permissions/matchesCriteria';
+import { TtlCache } from '../util/TtlCache';
 import type {
   PlatformPermissionResource,
   PlatformResourceFilter,
@@ -62,34 +63,15 @@ export class PermissionTenantScopeResolver implements TenantScopeResolver {
     typeof createConditionTransformer<PlatformResourceFilter>
   >;
 
-  private readonly decisions = new Map<
-    string,
-    { at: number; decisions: Promise<Decisions> }
-  >();
+  private readonly decisions: TtlCache<Decisions>;
 
   constructor(private readonly options: PermissionTenantScopeResolverOptions) {
     this.transform = createConditionTransformer(options.ruleset);
-  }
-
-  /** Both decisions for a caller, reused for `decisionTtlMs`. */
-  private decide(
-    key: string,
-    ask: () => Promise<Decisions>,
-  ): Promise<Decisions> {
-    const ttl = this.options.decisionTtlMs ?? 5000;
-    if (ttl <= 0) return ask();
-    const now = (this.options.now ?? Date.now)();
-    const cached = this.decisions.get(key);
-    if (cached && now - cached.at < ttl) return cached.decisions;
-    const decisions = ask();
-    this.decisions.delete(key);
-    this.decisions.set(key, { at: now, decisions });
-    decisions.catch(() => this.decisions.delete(key));
-    if (this.decisions.size > MAX_CACHED_CALLERS) {
-      const [oldest] = this.decisions.keys();
-      this.decisions.delete(oldest);
-    }
-    return decisions;
+    this.decisions = new TtlCache(
+      options.decisionTtlMs ?? 5000,
+      MAX_CACHED_CALLERS,
+      options.now,
+    );
   }
 
   async forRequest(
@@ -107,7 +89,7 @@ export class PermissionTenantScopeResolver implements TenantScopeResolver {
       subject?: string;
     };
     const userEntityRef = principal.userEntityRef ?? principal.subject ?? '';
-    const [admin, decision] = await this.decide(
+    const [admin, decision] = await this.decisions.get(
       `${principal.type}:${userEntityRef}:${permission.name}`,
       async () => {
         const [[a], [d]] = await Promise.all([
