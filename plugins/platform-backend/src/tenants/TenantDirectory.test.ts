@@ -1,0 +1,66 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { FakeClock } from '../informers/__testUtils__/FakeClock';
+import { TenantDirectory } from './TenantDirectory';
+
+const group = (name: string, type: string) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type, children: [] },
+});
+
+describe('TenantDirectory', () => {
+  it('reads the Groups of the tenant type, then refreshes', async () => {
+    const clock = new FakeClock();
+    const catalog = catalogServiceMock({
+      entities: [
+        group('search', 'team'),
+        group('payments', 'team'),
+        group('eng', 'department'),
+      ],
+    });
+    const directory = new TenantDirectory({
+      catalog,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      groupType: 'team',
+      refreshIntervalMs: 60_000,
+      clock,
+    });
+    expect(directory.isLoaded()).toBe(false);
+    directory.start();
+    await clock.advance(0);
+    expect(directory.list()).toEqual(['payments', 'search']);
+    expect(directory.isLoaded()).toBe(true);
+    const spy = jest.spyOn(catalog, 'getEntities');
+    await clock.advance(60_000);
+    expect(spy).toHaveBeenCalledTimes(1);
+    directory.stop();
+    await clock.advance(600_000);
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the last list when the catalog fails', async () => {
+    const catalog = catalogServiceMock({
+      entities: [group('payments', 'team')],
+    });
+    const logger = mockServices.logger.mock();
+    const directory = new TenantDirectory({
+      catalog,
+      auth: mockServices.auth(),
+      logger,
+      groupType: 'team',
+      refreshIntervalMs: 1000,
+    });
+    await directory.refresh();
+    jest
+      .spyOn(catalog, 'getEntities')
+      .mockRejectedValue(new Error('catalog down'));
+    await directory.refresh();
+    expect(directory.list()).toEqual(['payments']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('catalog down'),
+    );
+  });
+});
