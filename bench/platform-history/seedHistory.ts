@@ -2,6 +2,7 @@
  * on PostgreSQL and SQLite: one INSERT ... SELECT over a number series per
  * table, every field a pure function of the row number. */
 import type { Knex } from 'knex';
+import { AttemptCountStore } from '../../plugins/platform-backend/src/history/AttemptCountStore';
 import { ResourceCountStore } from '../../plugins/platform-backend/src/history/ResourceCountStore';
 
 export const DAY_MS = 86_400_000;
@@ -127,8 +128,9 @@ export async function seedHistory(
       ${start}, ${start} + 30000, ${start} + 30000
     FROM ${series(db, runs)}`);
 
-  // The day rollup of resource lifetimes, as the migration backfills it.
+  // The day rollups, as the migrations backfill them.
   await new ResourceCountStore(db).rebuild();
+  await new AttemptCountStore(db).rebuild();
 
   if (isPostgres(db)) {
     // What autovacuum does on a live database: statistics and the visibility
@@ -137,6 +139,7 @@ export async function seedHistory(
     await db.raw('VACUUM ANALYZE platform_resources');
     await db.raw('VACUUM ANALYZE platform_template_runs');
     await db.raw('VACUUM ANALYZE platform_resource_counts');
+    await db.raw('VACUUM ANALYZE platform_attempt_counts');
   } else {
     await db.raw('ANALYZE');
   }

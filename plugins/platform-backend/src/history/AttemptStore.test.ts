@@ -2,6 +2,7 @@ import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import knexFactory, { type Knex } from 'knex';
 import { AttemptStore, toProvisioningAttempt } from './AttemptStore';
 import {
+  expectAttemptCountsExact,
   historyTestDatabases,
   migratedDatabase,
 } from './__testUtils__/historyTestDatabases';
@@ -24,6 +25,8 @@ const seed = {
 describe.each(databases.eachSupportedId())('AttemptStore on %s', databaseId => {
   let db: Knex;
   let store: AttemptStore;
+  afterEach(() => expectAttemptCountsExact(db));
+
   beforeEach(async () => {
     db = await migratedDatabase(databases, databaseId as TestDatabaseId);
     store = new AttemptStore(db);

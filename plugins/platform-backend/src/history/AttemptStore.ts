@@ -3,6 +3,7 @@ import {
   type ProvisioningAttempt,
 } from '@fractal/backstage-plugin-platform-common';
 import type { Knex } from 'knex';
+import { AttemptCountStore } from './AttemptCountStore';
 import {
   optionalIso,
   optionalNumber,
@@ -72,6 +73,32 @@ const OPEN = {
 const MAX_REASON = 253;
 const MAX_MESSAGE = 4000;
 
+/** The row of a record, for merging written values into it. */
+function fromRecord(record: AttemptRecord): Row {
+  return {
+    id: record.id,
+    cluster: record.cluster,
+    uid: record.uid,
+    generation: record.generation,
+    kind: record.kind,
+    namespace: record.namespace ?? null,
+    name: record.name,
+    tenant: record.tenant ?? null,
+    requested_by: record.requestedBy ?? null,
+    created_via_portal: record.createdViaPortal,
+    started_at: record.startedAt,
+    estimated: record.estimated,
+    ready_at: record.readyAt ?? null,
+    duration_ms: record.durationMs ?? null,
+    failed_at: record.failedAt ?? null,
+    failure_reason: record.failureReason ?? null,
+    failure_message: record.failureMessage ?? null,
+    stuck_at: record.stuckAt ?? null,
+    superseded_at: record.supersededAt ?? null,
+    deleted_at: record.deletedAt ?? null,
+  };
+}
+
 function toRecord(row: Row): AttemptRecord {
   return {
     id: toNumber(row.id),
@@ -136,14 +163,30 @@ export function toProvisioningAttempt(
  * The `platform_provisioning_attempts` table. Every write is idempotent and
  * conditional, so two replicas writing the same changes end with one row per
  * (cluster, uid, generation), and each transition is won by exactly one
- * writer (the methods return whether this call won).
+ * writer (the methods return whether this call won). Rows are locked before a
+ * transition (PostgreSQL) and `platform_attempt_counts` is kept exact in the
+ * same transaction.
  */
 export class AttemptStore {
-  constructor(private readonly db: Knex) {}
+  private readonly counts: AttemptCountStore;
+
+  constructor(private readonly db: Knex) {
+    this.counts = new AttemptCountStore(db);
+  }
 
   /** The same store inside a transaction. */
   withTransaction(tx: Knex.Transaction): AttemptStore {
     return new AttemptStore(tx);
+  }
+
+  /** Runs `fn` in the current transaction, or in a new one. */
+  private async atomically<T>(
+    fn: (store: AttemptStore) => Promise<T>,
+  ): Promise<T> {
+    if ('isTransaction' in this.db && this.db.isTransaction) {
+      return fn(this);
+    }
+    return this.db.transaction(tx => fn(this.withTransaction(tx)));
   }
 
   private byKey(key: AttemptKey) {
@@ -154,25 +197,60 @@ export class AttemptStore {
     });
   }
 
+  /**
+   * Applies `change` to every row `select` finds, locked first (PostgreSQL),
+   * each with a write conditioned by `stillValid`, and moves each changed
+   * attempt between the day counters. Returns the attempts this call changed.
+   */
+  private async transition(
+    select: (store: AttemptStore) => Knex.QueryBuilder,
+    stillValid: Record<string, null | boolean>,
+    change: (record: AttemptRecord) => Row,
+  ): Promise<AttemptRecord[]> {
+    return this.atomically(async store => {
+      const rows: Row[] = await select(store).forUpdate();
+      const changed: AttemptRecord[] = [];
+      for (const before of rows.map(toRecord)) {
+        const values = change(before);
+        const updated = await store
+          .db(ATTEMPTS_TABLE)
+          .where({ id: before.id, ...stillValid })
+          .update(values);
+        if (updated === 0) continue;
+        const after = toRecord({ ...fromRecord(before), ...values });
+        await store.counts.changed(before, after);
+        changed.push(after);
+      }
+      return changed;
+    });
+  }
+
   /** Creates the attempt unless it exists; an existing start is never changed. */
   async ensure(seed: AttemptSeed, recordedAt: number): Promise<void> {
-    await this.db(ATTEMPTS_TABLE)
-      .insert({
-        cluster: seed.cluster,
-        uid: seed.uid,
-        generation: seed.generation,
-        kind: seed.kind,
-        namespace: seed.namespace ?? null,
-        name: seed.name,
-        tenant: seed.tenant ?? null,
-        requested_by: seed.requestedBy ?? null,
-        created_via_portal: seed.createdViaPortal,
-        started_at: seed.startedAt,
-        estimated: seed.estimated,
-        recorded_at: recordedAt,
-      })
-      .onConflict(['cluster', 'uid', 'generation'])
-      .ignore();
+    await this.atomically(async store => {
+      const inserted: Row[] = await store
+        .db(ATTEMPTS_TABLE)
+        .insert({
+          cluster: seed.cluster,
+          uid: seed.uid,
+          generation: seed.generation,
+          kind: seed.kind,
+          namespace: seed.namespace ?? null,
+          name: seed.name,
+          tenant: seed.tenant ?? null,
+          requested_by: seed.requestedBy ?? null,
+          created_via_portal: seed.createdViaPortal,
+          started_at: seed.startedAt,
+          estimated: seed.estimated,
+          recorded_at: recordedAt,
+        })
+        .onConflict(['cluster', 'uid', 'generation'])
+        .ignore()
+        .returning(['id']);
+      if (inserted.length > 0) {
+        await store.counts.added({ ...seed, id: toNumber(inserted[0].id) });
+      }
+    });
   }
 
   /**
@@ -185,24 +263,25 @@ export class AttemptStore {
     at: number,
     options: { estimated: boolean; onlyObservedStart?: boolean },
   ): Promise<boolean> {
-    let query = this.byKey(key).whereNull('ready_at');
-    if (options.onlyObservedStart) {
-      query = query.where('estimated', false);
-    }
-    const changes: Row = {
-      ready_at: this.db.raw(
-        'CASE WHEN ? > started_at THEN ? ELSE started_at END',
-        [at, at],
-      ),
-      duration_ms: this.db.raw(
-        'CASE WHEN ? > started_at THEN ? - started_at ELSE 0 END',
-        [at, at],
-      ),
-    };
-    if (options.estimated) {
-      changes.estimated = true;
-    }
-    return (await query.update(changes)) > 0;
+    const changed = await this.transition(
+      store => {
+        const query = store.byKey(key).whereNull('ready_at');
+        return options.onlyObservedStart
+          ? query.where('estimated', false)
+          : query;
+      },
+      { ready_at: null },
+      before => {
+        const readyAt = Math.max(at, before.startedAt);
+        const values: Row = {
+          ready_at: readyAt,
+          duration_ms: readyAt - before.startedAt,
+        };
+        if (options.estimated) values.estimated = true;
+        return values;
+      },
+    );
+    return changed.length > 0;
   }
 
   /** Records the first failure of an attempt not (yet) Ready. Returns true when this call wrote it. */
@@ -212,23 +291,30 @@ export class AttemptStore {
     reason?: string,
     message?: string,
   ): Promise<boolean> {
-    const updated = await this.byKey(key)
-      .whereNull('failed_at')
-      .whereNull('ready_at')
-      .update({
+    const changed = await this.transition(
+      store => store.byKey(key).whereNull('failed_at').whereNull('ready_at'),
+      { failed_at: null, ready_at: null },
+      () => ({
         failed_at: at,
         failure_reason: reason?.slice(0, MAX_REASON) ?? null,
         failure_message: message?.slice(0, MAX_MESSAGE) ?? null,
-      });
-    return updated > 0;
+      }),
+    );
+    return changed.length > 0;
   }
 
   /** Closes open attempts of older generations of the resource. */
   async supersedeOlder(key: AttemptKey, at: number): Promise<number> {
-    return this.db(ATTEMPTS_TABLE)
-      .where({ cluster: key.cluster, uid: key.uid, ...OPEN })
-      .where('generation', '<', key.generation)
-      .update({ superseded_at: at });
+    const changed = await this.transition(
+      store =>
+        store
+          .db(ATTEMPTS_TABLE)
+          .where({ cluster: key.cluster, uid: key.uid, ...OPEN })
+          .where('generation', '<', key.generation),
+      OPEN,
+      () => ({ superseded_at: at }),
+    );
+    return changed.length;
   }
 
   /** Marks open attempts of a resource as deleted before they finished. */
@@ -237,17 +323,22 @@ export class AttemptStore {
     uid: string,
     at: number,
   ): Promise<number> {
-    return this.db(ATTEMPTS_TABLE)
-      .where({ cluster, uid, ...OPEN })
-      .update({ deleted_at: at });
+    const changed = await this.transition(
+      store => store.db(ATTEMPTS_TABLE).where({ cluster, uid, ...OPEN }),
+      OPEN,
+      () => ({ deleted_at: at }),
+    );
+    return changed.length;
   }
 
   /** Marks one open attempt stuck. Returns true when this call wrote it. */
   async markStuck(id: number, at: number): Promise<boolean> {
-    const updated = await this.db(ATTEMPTS_TABLE)
-      .where({ id, ...OPEN, stuck_at: null })
-      .update({ stuck_at: at });
-    return updated > 0;
+    const changed = await this.transition(
+      store => store.db(ATTEMPTS_TABLE).where({ id, ...OPEN, stuck_at: null }),
+      { ...OPEN, stuck_at: null },
+      () => ({ stuck_at: at }),
+    );
+    return changed.length > 0;
   }
 
   async get(key: AttemptKey): Promise<AttemptRecord | undefined> {

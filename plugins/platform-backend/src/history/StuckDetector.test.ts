@@ -8,6 +8,7 @@ import type { ProvisioningEvent } from './ProvisioningEvent';
 import type { ProvisioningConfig } from './readProvisioningConfig';
 import { StuckDetector } from './StuckDetector';
 import {
+  expectAttemptCountsExact,
   historyTestDatabases,
   migratedDatabase,
 } from './__testUtils__/historyTestDatabases';
@@ -29,6 +30,8 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let db: Knex;
     let attempts: AttemptStore;
+    afterEach(() => expectAttemptCountsExact(db));
+
     beforeEach(async () => {
       db = await migratedDatabase(databases, databaseId as TestDatabaseId);
       attempts = new AttemptStore(db);

@@ -30,6 +30,7 @@ import { platformPlugin } from '../plugin';
 import { demoGroups, waitFor } from '../__testUtils__/startPlatformBackend';
 import { testPermissionsFactory } from '../__testUtils__/testPermissions';
 import {
+  expectResourceCountsExact,
   historyTestDatabases,
   migratedDatabase,
 } from './__testUtils__/historyTestDatabases';
@@ -418,6 +419,10 @@ describe.each(databases.eachSupportedId())(
       // The other replica (PostgreSQL) serves the same history.
       const fromReplica = replica ? await history(replica) : items;
       expect(fromReplica.map(keyOf).sort()).toEqual(items.map(keyOf).sort());
+
+      // The day rollups the metrics read are exact after all of it.
+      for (const backend of backends.splice(0)) await backend.stop();
+      await expectResourceCountsExact(db);
     });
   },
 );

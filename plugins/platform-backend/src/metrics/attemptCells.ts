@@ -4,6 +4,7 @@ import {
   type WindowMs,
 } from '@fractal/backstage-plugin-platform-common';
 import type { Knex } from 'knex';
+import { ATTEMPT_COUNTS_TABLE } from '../history/AttemptCountStore';
 import { ATTEMPTS_TABLE } from '../history/AttemptStore';
 import { isPostgres, parseNumberList, toNumber } from '../history/dbValues';
 
@@ -45,44 +46,10 @@ function cellColumns(db: Knex): string {
   ].join(', ');
 }
 
-/**
- * Attempts started in the window, one cell per tenant, kind and UTC day, with
- * their counts by outcome and the provisioning times of observed Ready
- * attempts: one index-only scan; percentiles are then exact in memory.
- */
-export async function loadAttemptCells(
-  db: Knex,
-  window: WindowMs,
-  filter: TenantFilter,
-): Promise<TenantKindCell[]> {
-  // Grouped in the order of an index (tenant, day, kind) or (day, tenant,
-  // kind) that holds every column read, so the database aggregates while it
-  // reads the index in order: no sort, no table access. The day range selects
-  // the index entries; the exact window bounds filter the edge days.
-  const byTenantFirst = !('allTenants' in filter);
-  const query = db(ATTEMPTS_TABLE)
-    .select(
-      'tenant',
-      'kind',
-      db.raw(`${DAY_EXPRESSION} AS day`),
-      db.raw(cellColumns(db)),
-    )
-    .where(db.raw(`${DAY_EXPRESSION} >= ?`, [Math.floor(window.from / DAY_MS)]))
-    .where(
-      db.raw(`${DAY_EXPRESSION} <= ?`, [Math.floor((window.to - 1) / DAY_MS)]),
-    )
-    .where('started_at', '>=', window.from)
-    .where('started_at', '<', window.to)
-    .groupByRaw(
-      byTenantFirst
-        ? `tenant, ${DAY_EXPRESSION}, kind`
-        : `${DAY_EXPRESSION}, tenant, kind`,
-    );
-  const rows: Array<Record<string, unknown>> = await whereTenants(
-    query,
-    filter,
-  );
-  return rows.map(row => ({
+type Row = Record<string, unknown>;
+
+function toCell(row: Row): TenantKindCell {
+  return {
     tenant: String(row.tenant),
     kind: String(row.kind),
     day: toNumber(row.day),
@@ -95,5 +62,97 @@ export async function loadAttemptCells(
     },
     readyViaPortal: toNumber(row.ready_via_portal),
     durationsMs: parseNumberList(row.durations),
-  }));
+  };
+}
+
+/**
+ * Cells of attempts started in [from, to) read from the attempts themselves:
+ * grouped in the order of an index (tenant, day, kind) or (day, tenant, kind)
+ * that holds every column read, so the database aggregates while it reads the
+ * index in order (no sort, no table access).
+ */
+async function loadRawCells(
+  db: Knex,
+  from: number,
+  to: number,
+  filter: TenantFilter,
+): Promise<TenantKindCell[]> {
+  if (from >= to) return [];
+  const byTenantFirst = !('allTenants' in filter);
+  const query = db(ATTEMPTS_TABLE)
+    .select(
+      'tenant',
+      'kind',
+      db.raw(`${DAY_EXPRESSION} AS day`),
+      db.raw(cellColumns(db)),
+    )
+    .where(db.raw(`${DAY_EXPRESSION} >= ?`, [Math.floor(from / DAY_MS)]))
+    .where(db.raw(`${DAY_EXPRESSION} <= ?`, [Math.floor((to - 1) / DAY_MS)]))
+    .where('started_at', '>=', from)
+    .where('started_at', '<', to)
+    .groupByRaw(
+      byTenantFirst
+        ? `tenant, ${DAY_EXPRESSION}, kind`
+        : `${DAY_EXPRESSION}, tenant, kind`,
+    );
+  const rows: Row[] = await whereTenants(query, filter);
+  return rows.map(toCell);
+}
+
+/** Cells of whole UTC days [firstDay, endDay) from the exact day rollup. */
+async function loadCountCells(
+  db: Knex,
+  firstDay: number,
+  endDay: number,
+  filter: TenantFilter,
+): Promise<TenantKindCell[]> {
+  if (firstDay >= endDay) return [];
+  let query = db(ATTEMPT_COUNTS_TABLE)
+    .select(
+      'tenant',
+      'kind',
+      'day',
+      'attempts',
+      'ready',
+      'failed',
+      'in_flight',
+      'stuck',
+      'ready_via_portal',
+      'durations',
+    )
+    .where('day', '>=', firstDay)
+    .where('day', '<', endDay)
+    .where('attempts', '>', 0);
+  query =
+    'allTenants' in filter
+      ? query.whereNot('tenant', '')
+      : query.whereIn('tenant', [...filter.tenants]);
+  const rows: Row[] = await query;
+  return rows.map(toCell);
+}
+
+/**
+ * Attempts started in the window, one cell per tenant, kind and UTC day, with
+ * their counts by outcome and the provisioning times of observed Ready
+ * attempts (percentiles are then exact, in memory). Whole days come from the
+ * day rollup `platform_attempt_counts` (one row per tenant, kind and day,
+ * whatever the number of attempts); the partial days at the window's edges
+ * from the attempts.
+ */
+export async function loadAttemptCells(
+  db: Knex,
+  window: WindowMs,
+  filter: TenantFilter,
+): Promise<TenantKindCell[]> {
+  const firstFullDay = Math.ceil(window.from / DAY_MS);
+  const endFullDay = Math.floor(window.to / DAY_MS);
+  if (firstFullDay >= endFullDay) {
+    return loadRawCells(db, window.from, window.to, filter);
+  }
+  const parts = await Promise.all([
+    loadRawCells(db, window.from, firstFullDay * DAY_MS, filter),
+    loadCountCells(db, firstFullDay, endFullDay, filter),
+    loadRawCells(db, endFullDay * DAY_MS, window.to, filter),
+  ]);
+  return parts.flat();
 }

@@ -8,6 +8,7 @@ import { AttemptStore } from '../history/AttemptStore';
 import { HistoryRecorder } from '../history/HistoryRecorder';
 import { ResourceStore } from '../history/ResourceStore';
 import {
+  expectResourceCountsExact,
   historyTestDatabases,
   migratedDatabase,
 } from '../history/__testUtils__/historyTestDatabases';
@@ -22,6 +23,8 @@ describe.each(databases.eachSupportedId())(
   'provisioning notifications on %s',
   databaseId => {
     let db: Knex;
+    afterEach(() => expectResourceCountsExact(db));
+
     beforeEach(async () => {
       db = await migratedDatabase(databases, databaseId as TestDatabaseId);
     });

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { ATTEMPTS_TABLE } from '../../history/AttemptStore';
+import { AttemptCountStore } from '../../history/AttemptCountStore';
 import { ResourceCountStore } from '../../history/ResourceCountStore';
 import { RESOURCES_TABLE } from '../../history/ResourceStore';
 import { TEMPLATE_RUNS_TABLE } from '../../history/TemplateRunStore';
@@ -150,4 +151,5 @@ export async function insertFixture(db: Knex, fixture: HistoryFixture) {
   await db.batchInsert(RESOURCES_TABLE, fixture.resources, 200);
   await db.batchInsert(TEMPLATE_RUNS_TABLE, fixture.runs, 200);
   await new ResourceCountStore(db).rebuild();
+  await new AttemptCountStore(db).rebuild();
 }
