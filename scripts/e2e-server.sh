@@ -26,7 +26,12 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-fractal_emulator_start "$FRACTAL_EMULATOR_STATE_DIR"
+# The demo operator fails 5% of live attempts and leaves 2% stuck on purpose;
+# end-to-end tests need every attempt they start to become Ready. Same demo
+# otherwise (clusters, seeded history).
+sed -e 's/^  failureRate: .*/  failureRate: 0/' -e 's/^  stuckRate: .*/  stuckRate: 0/' \
+  packages/cluster-emulator/demo.yaml >"$work/emulator.yaml"
+fractal_emulator_start "$FRACTAL_EMULATOR_STATE_DIR" --config "$work/emulator.yaml"
 (cd packages/backend && exec yarn start --config ../../app-config.yaml --config ../../app-config.e2e.yaml) &
 backend_pid=$!
 wait "$backend_pid"
