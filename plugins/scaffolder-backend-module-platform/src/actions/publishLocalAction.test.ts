@@ -1,5 +1,6 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
 import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import git from 'isomorphic-git';
@@ -48,9 +49,14 @@ describe('platform:publish:local', () => {
     });
   });
 
+  /** The catalog refreshes only what it knows, as the real one does. */
   function setup(entities: Entity[] = [locationEntity]) {
     const catalog = catalogServiceMock({ entities });
-    jest.spyOn(catalog, 'refreshEntity');
+    jest.spyOn(catalog, 'refreshEntity').mockImplementation(async ref => {
+      if (!entities.some(e => stringifyEntityRef(e) === ref)) {
+        throw new NotFoundError(`Failed to schedule ${ref} for refresh`);
+      }
+    });
     return { catalog, action: createPublishLocalAction({ catalog, settings }) };
   }
 
@@ -80,7 +86,9 @@ describe('platform:publish:local', () => {
       'catalog-info.yaml',
       'src/index.ts',
     ]);
-    expect(catalog.refreshEntity).toHaveBeenCalledWith(
+    // Before publishing (the location exists) and after (read the new repository).
+    expect(catalog.refreshEntity).toHaveBeenCalledTimes(2);
+    expect(catalog.refreshEntity).toHaveBeenLastCalledWith(
       `location:default/${locationEntity.metadata.name}`,
       expect.anything(),
     );
@@ -109,7 +117,8 @@ describe('platform:publish:local', () => {
       workspacePath: workspace.path,
     });
     await expect(run.run()).rejects.toMatchObject({ name: 'ConflictError' });
-    expect(catalog.refreshEntity).not.toHaveBeenCalled();
+    // Only the check that the location exists.
+    expect(catalog.refreshEntity).toHaveBeenCalledTimes(1);
   });
 
   it.each<

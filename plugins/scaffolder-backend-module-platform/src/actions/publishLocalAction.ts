@@ -1,5 +1,10 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  isError,
+  NotFoundError,
+} from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
@@ -146,11 +151,25 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
         target: settings.catalogLocation,
       })}`;
       const credentials = await ctx.getInitiatorCredentials();
-      if (!(await catalog.getEntityByRef(locationRef, { credentials }))) {
-        throw new NotFoundError(
-          `The catalog has no file location '${settings.catalogLocation}'; add it to catalog.locations so published repositories appear in the catalog`,
-        );
-      }
+      /**
+       * Schedules the catalog location that reads the repositories for
+       * processing. It doubles as the check that the location exists: while
+       * its glob matches nothing the catalog never shows the location entity,
+       * but it knows it.
+       */
+      const refreshLocation = async () => {
+        try {
+          await catalog.refreshEntity(locationRef, { credentials });
+        } catch (error) {
+          if (isError(error) && error.name === 'NotFoundError') {
+            throw new NotFoundError(
+              `The catalog has no file location '${settings.catalogLocation}'; add it to catalog.locations so published repositories appear in the catalog`,
+              error,
+            );
+          }
+          throw error;
+        }
+      };
       ctx.output('repoPath', repoPath);
       ctx.output('remoteUrl', `file://${repoPath}`);
       ctx.output(
@@ -162,6 +181,7 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
         ctx.logger.info(`Dry run: would publish the workspace to ${repoPath}`);
         return;
       }
+      await refreshLocation();
       const commitHash = await ctx.checkpoint({
         key: `platform.publish.local.${input.name}`,
         fn: async () => {
@@ -196,7 +216,7 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
         },
       });
       ctx.output('commitHash', commitHash);
-      await catalog.refreshEntity(locationRef, { credentials });
+      await refreshLocation();
       ctx.logger.info(
         `Published ${input.name} to ${repoPath} and refreshed the catalog location`,
         {

@@ -84,9 +84,7 @@ export class TenantAuthorizer {
     const userRef = credentials.principal.userEntityRef;
     const userKey = userRef.toLocaleLowerCase('en-US');
     const group = await catalog.getEntityByRef(tenant.ref, { credentials });
-    const isTenant =
-      group !== undefined &&
-      (group.spec as { type?: unknown } | undefined)?.type === groupType;
+    const isTenant = group !== undefined && group.spec?.type === groupType;
     const member =
       isTenant &&
       (group.relations ?? []).some(
