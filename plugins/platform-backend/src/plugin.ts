@@ -17,6 +17,7 @@ import {
 } from '@fractal/backstage-plugin-platform-node';
 import { StatusEvaluator } from './cache/StatusEvaluator';
 import { createCompileRouter } from './compile';
+import { readPlatformBackendOptions } from './config/readPlatformBackendOptions';
 import { createPlatformBackend } from './createPlatformBackend';
 import { createHistoryModule } from './history';
 
@@ -81,7 +82,9 @@ export const platformPlugin = createBackendPlugin({
           kinds: backend.kinds,
           clusters,
           defaults: deps.defaults,
-          tenantGroups: backend.directory,
+          httpAuth: deps.httpAuth,
+          catalog: deps.catalog,
+          groupType: readPlatformBackendOptions(deps.config).tenants.groupType,
           namespaces: backend.tenants,
         });
 

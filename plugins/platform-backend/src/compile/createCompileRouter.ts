@@ -1,4 +1,6 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   compileManifest,
@@ -29,8 +31,11 @@ export interface CompileRouterOptions {
   clusters: { listClusters(): Promise<PlatformCluster[]> };
   /** The layered defaults, the same service the scaffolder actions use. */
   defaults: PlatformDefaultsSource;
-  /** Tenant Groups known to the catalog. */
-  tenantGroups: { list(): readonly string[] };
+  httpAuth: HttpAuthService;
+  /** The catalog, asked for the tenant Group with the caller's credentials. */
+  catalog: CatalogService;
+  /** `spec.type` of tenant Groups (`platform.tenants.groupType`). */
+  groupType: string;
   /** Namespaces the informers have seen, with the tenant mapping. */
   namespaces: {
     readonly mapping: TenantMapping;
@@ -76,8 +81,14 @@ export function createCompileRouter(
     });
     const request = parseCompileRequest(req.body);
     const tenant = tenantOf(request.tenant);
-    const known = options.tenantGroups.list().includes(tenant.name);
-    if (!known || !scope.canSee(tenant.name)) {
+    const credentials = await options.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    const group = await options.catalog.getEntityByRef(tenant.ref, {
+      credentials,
+    });
+    const isTenant = group?.spec?.type === options.groupType;
+    if (!isTenant || !scope.canSee(tenant.name)) {
       if (scope.isAdmin) {
         throw new InputError(`tenant: '${tenant.name}' is not a tenant`);
       }

@@ -79,7 +79,9 @@ describe('openapi.yaml', () => {
           kinds,
           clusters: { listClusters: async () => [] },
           defaults: { getDefaults: async () => ({}) },
-          tenantGroups: { list: () => [] },
+          httpAuth,
+          catalog: catalogServiceMock(),
+          groupType: 'team',
           namespaces: new NamespaceTenants({
             namespaceLabel: 'l',
             namespacePattern: '{{name}}',
