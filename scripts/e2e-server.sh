@@ -32,6 +32,9 @@ trap cleanup EXIT INT TERM
 sed -e 's/^  failureRate: .*/  failureRate: 0/' -e 's/^  stuckRate: .*/  stuckRate: 0/' \
   packages/cluster-emulator/demo.yaml >"$work/emulator.yaml"
 fractal_emulator_start "$FRACTAL_EMULATOR_STATE_DIR" --config "$work/emulator.yaml"
-(cd packages/backend && exec yarn start --config ../../app-config.yaml --config ../../app-config.e2e.yaml) &
+# The backend runs from its TypeScript sources without a file watcher, so that
+# edits in the working tree never restart it in the middle of a test.
+(cd packages/backend && NODE_ENV=development exec node --require @backstage/cli/config/nodeTransform.cjs \
+  src/index.ts --config ../../app-config.yaml --config ../../app-config.e2e.yaml) &
 backend_pid=$!
 wait "$backend_pid"
