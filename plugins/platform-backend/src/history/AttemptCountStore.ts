@@ -1,7 +1,7 @@
 import { attemptOutcome } from '@fractal/backstage-plugin-platform-common';
 import type { Knex } from 'knex';
-import type { AttemptRecord } from './AttemptStore';
-import { isPostgres, toNumber } from './dbValues';
+import type { AttemptRecord, NewAttempt } from './AttemptStore';
+import { isPostgres, ROWS_PER_STATEMENT, toNumber } from './dbValues';
 
 export const ATTEMPT_COUNTS_TABLE = 'platform_attempt_counts';
 
@@ -30,7 +30,7 @@ const OPEN =
   'ready_at IS NULL AND failed_at IS NULL AND superseded_at IS NULL AND deleted_at IS NULL';
 
 /** Which counter an outcome is counted in (superseded and deleted: none). */
-function counterOf(record: AttemptRecord): keyof CountDelta | undefined {
+function counterOf(record: NewAttempt): keyof CountDelta | undefined {
   switch (attemptOutcome(record)) {
     case 'ready':
       return 'ready';
@@ -56,6 +56,43 @@ function emptyDelta(): CountDelta {
   };
 }
 
+/** One cell's change: its key and the deltas to add. */
+interface CellChange {
+  tenant?: string;
+  kind: string;
+  day: number;
+  delta: CountDelta;
+  /** Observed provisioning times to append. */
+  durations: number[];
+}
+
+/** Whether a cell change changes anything. */
+function isEmpty(cell: CellChange): boolean {
+  return (
+    cell.durations.length === 0 && Object.values(cell.delta).every(v => v === 0)
+  );
+}
+
+/** How an attempt counts when it is added as it stands. */
+function addition(record: NewAttempt): CellChange {
+  const delta = emptyDelta();
+  delta.attempts = 1;
+  const counter = counterOf(record);
+  if (counter) delta[counter] += 1;
+  const ready = record.readyAt !== undefined;
+  if (ready && record.createdViaPortal) delta.readyViaPortal += 1;
+  return {
+    tenant: record.tenant,
+    kind: record.kind,
+    day: Math.floor(record.startedAt / DAY),
+    delta,
+    durations:
+      ready && !record.estimated && record.durationMs !== undefined
+        ? [record.durationMs]
+        : [],
+  };
+}
+
 /**
  * The `platform_attempt_counts` table: attempts per tenant, kind and UTC day
  * of their start, counted by outcome, with the observed provisioning times.
@@ -66,13 +103,33 @@ function emptyDelta(): CountDelta {
 export class AttemptCountStore {
   constructor(private readonly db: Knex) {}
 
-  /** Counts a new (open) attempt. */
-  async added(record: AttemptRecord): Promise<void> {
-    const delta = emptyDelta();
-    delta.attempts = 1;
-    const counter = counterOf(record);
-    if (counter) delta[counter] += 1;
-    await this.apply(record, delta, undefined);
+  /**
+   * Counts new attempts, in the state they were inserted in, with one
+   * statement per
+   * {@link ROWS_PER_STATEMENT} cells (the deltas of a cell are summed first).
+   */
+  async addedMany(records: readonly NewAttempt[]): Promise<void> {
+    const cells = new Map<string, CellChange>();
+    for (const record of records) {
+      const cell = addition(record);
+      const key = `${cell.tenant ?? ''}\u0000${cell.kind}\u0000${cell.day}`;
+      const current = cells.get(key);
+      if (!current) {
+        cells.set(key, cell);
+        continue;
+      }
+      for (const name of Object.keys(cell.delta) as Array<keyof CountDelta>) {
+        current.delta[name] += cell.delta[name];
+      }
+      current.durations.push(...cell.durations);
+    }
+    // One order on every replica: rows are locked in the same order.
+    const sorted = [...cells.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, cell]) => cell);
+    for (let i = 0; i < sorted.length; i += ROWS_PER_STATEMENT) {
+      await this.apply(sorted.slice(i, i + ROWS_PER_STATEMENT));
+    }
   }
 
   /** Moves an attempt from the counters of its state before to those after. */
@@ -87,56 +144,61 @@ export class AttemptCountStore {
     if (becameReady && after.createdViaPortal) delta.readyViaPortal += 1;
     const duration =
       becameReady && !after.estimated && after.durationMs !== undefined
-        ? after.durationMs
-        : undefined;
-    await this.apply(after, delta, duration);
+        ? [after.durationMs]
+        : [];
+    await this.apply([
+      {
+        tenant: after.tenant,
+        kind: after.kind,
+        day: Math.floor(after.startedAt / DAY),
+        delta,
+        durations: duration,
+      },
+    ]);
   }
 
-  private async apply(
-    record: AttemptRecord,
-    delta: CountDelta,
-    duration: number | undefined,
-  ): Promise<void> {
-    if (duration === undefined && Object.values(delta).every(v => v === 0)) {
-      return;
-    }
+  /** Adds cell changes (distinct cells) in one upsert. */
+  private async apply(changes: readonly CellChange[]): Promise<void> {
+    const cells = changes.filter(cell => !isEmpty(cell));
+    if (cells.length === 0) return;
     const table = ATTEMPT_COUNTS_TABLE;
-    const add = (column: string, value: number) =>
-      this.db.raw('?? + ?', [`${table}.${column}`, value]);
-    const merge: Record<string, Knex.Raw> = {
-      attempts: add('attempts', delta.attempts),
-      ready: add('ready', delta.ready),
-      failed: add('failed', delta.failed),
-      in_flight: add('in_flight', delta.inFlight),
-      stuck: add('stuck', delta.stuck),
-      ready_via_portal: add('ready_via_portal', delta.readyViaPortal),
-    };
-    if (duration !== undefined) {
-      merge.durations = this.db.raw(
-        `CASE WHEN ?? = '' THEN ? ELSE ?? || ',' || ? END`,
-        [
-          `${table}.durations`,
-          String(duration),
-          `${table}.durations`,
-          String(duration),
-        ],
-      );
-    }
+    const add = (column: string) =>
+      this.db.raw('?? + ??', [`${table}.${column}`, `excluded.${column}`]);
     await this.db(table)
-      .insert({
-        tenant: record.tenant ?? '',
-        kind: record.kind,
-        day: Math.floor(record.startedAt / DAY),
-        attempts: delta.attempts,
-        ready: delta.ready,
-        failed: delta.failed,
-        in_flight: delta.inFlight,
-        stuck: delta.stuck,
-        ready_via_portal: delta.readyViaPortal,
-        durations: duration === undefined ? '' : String(duration),
-      })
+      .insert(
+        cells.map(cell => ({
+          tenant: cell.tenant ?? '',
+          kind: cell.kind,
+          day: cell.day,
+          attempts: cell.delta.attempts,
+          ready: cell.delta.ready,
+          failed: cell.delta.failed,
+          in_flight: cell.delta.inFlight,
+          stuck: cell.delta.stuck,
+          ready_via_portal: cell.delta.readyViaPortal,
+          durations: cell.durations.join(','),
+        })),
+      )
       .onConflict(['tenant', 'kind', 'day'])
-      .merge(merge);
+      .merge({
+        attempts: add('attempts'),
+        ready: add('ready'),
+        failed: add('failed'),
+        in_flight: add('in_flight'),
+        stuck: add('stuck'),
+        ready_via_portal: add('ready_via_portal'),
+        durations: this.db.raw(
+          `CASE WHEN ?? = '' THEN ?? WHEN ?? = '' THEN ?? ELSE ?? || ',' || ?? END`,
+          [
+            `${table}.durations`,
+            'excluded.durations',
+            'excluded.durations',
+            `${table}.durations`,
+            `${table}.durations`,
+            'excluded.durations',
+          ],
+        ),
+      });
   }
 
   /**

@@ -1,6 +1,10 @@
 import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import knexFactory, { type Knex } from 'knex';
-import { AttemptStore, toProvisioningAttempt } from './AttemptStore';
+import {
+  attemptKey,
+  AttemptStore,
+  toProvisioningAttempt,
+} from './AttemptStore';
 import {
   expectAttemptCountsExact,
   historyTestDatabases,
@@ -107,6 +111,41 @@ describe.each(databases.eachSupportedId())('AttemptStore on %s', databaseId => {
       [2, 'ready'],
       [1, 'superseded'],
     ]);
+  });
+
+  it('inserts attempts found finished as they stand, many per statement, skipping existing ones', async () => {
+    await store.ensure({ ...seed, uid: 'u0' }, T0);
+    const found = Array.from({ length: 450 }, (_, i) => ({
+      ...seed,
+      uid: `u${i}`,
+      tenant: i % 3 ? 'payments' : undefined,
+      kind: i % 2 ? 'Bucket' : 'Cache',
+      createdViaPortal: i % 4 === 0,
+      startedAt: T0 - i * 3_600_000,
+      estimated: true,
+      ...(i % 5 === 1
+        ? { failedAt: T0, failureReason: 'ReconcileError' }
+        : i % 5 === 2
+        ? {}
+        : { readyAt: T0 + 60_000, durationMs: 60_000 + i * 3_600_000 }),
+    }));
+    const inserted = await store.insertNew(found, T0);
+    expect(inserted.size).toBe(449);
+    expect(inserted.has(attemptKey({ ...key, uid: 'u0' }))).toBe(false);
+    expect(await store.get({ ...key, uid: 'u0' })).toMatchObject({
+      readyAt: undefined,
+      estimated: false,
+    });
+    expect(await store.get({ ...key, uid: 'u8' })).toMatchObject({
+      readyAt: T0 + 60_000,
+      durationMs: 60_000 + 8 * 3_600_000,
+      estimated: true,
+    });
+    expect(
+      toProvisioningAttempt((await store.get({ ...key, uid: 'u6' }))!),
+    ).toMatchObject({ outcome: 'failed', failureReason: 'ReconcileError' });
+    // Again: nothing new, nothing counted twice (checked after each test).
+    expect((await store.insertNew(found, T0)).size).toBe(0);
   });
 
   it('lists attempts of a window by tenant and kind, oldest first, paged', async () => {

@@ -8,9 +8,11 @@ import {
   optionalIso,
   optionalNumber,
   optionalString,
+  ROWS_PER_STATEMENT,
   toBoolean,
   toNumber,
 } from './dbValues';
+import { resourceKey, uidsByCluster } from './ResourceStore';
 
 export const ATTEMPTS_TABLE = 'platform_provisioning_attempts';
 
@@ -48,6 +50,13 @@ export interface AttemptRecord extends AttemptSeed {
   deletedAt?: number;
 }
 
+/** An attempt to insert as it stands (an attempt found already finished). */
+export type NewAttempt = Omit<AttemptRecord, 'id'>;
+
+/** `cluster\u0000uid\u0000generation`: the key of an attempt in sets. */
+export const attemptKey = (key: AttemptKey) =>
+  `${key.cluster}\u0000${key.uid}\u0000${key.generation}`;
+
 /** Filter of {@link AttemptStore.list}. */
 export interface AttemptListFilter {
   /** Only these tenants; undefined means every tenant. */
@@ -72,6 +81,47 @@ const OPEN = {
 
 const MAX_REASON = 253;
 const MAX_MESSAGE = 4000;
+
+/** The failure columns, cut to their sizes. */
+function failureColumns(reason?: string, message?: string): Row {
+  return {
+    failure_reason: reason?.slice(0, MAX_REASON) ?? null,
+    failure_message: message?.slice(0, MAX_MESSAGE) ?? null,
+  };
+}
+
+/** The row a new attempt is inserted as. */
+function insertRow(attempt: NewAttempt, recordedAt: number): Row {
+  const row: Row = {
+    cluster: attempt.cluster,
+    uid: attempt.uid,
+    generation: attempt.generation,
+    kind: attempt.kind,
+    namespace: attempt.namespace ?? null,
+    name: attempt.name,
+    tenant: attempt.tenant ?? null,
+    requested_by: attempt.requestedBy ?? null,
+    created_via_portal: attempt.createdViaPortal,
+    started_at: attempt.startedAt,
+    estimated: attempt.estimated,
+    recorded_at: recordedAt,
+  };
+  const optional: Row = {
+    ready_at: attempt.readyAt,
+    duration_ms: attempt.durationMs,
+    failed_at: attempt.failedAt,
+    stuck_at: attempt.stuckAt,
+    superseded_at: attempt.supersededAt,
+    deleted_at: attempt.deletedAt,
+  };
+  for (const [column, value] of Object.entries(optional)) {
+    row[column] = value ?? null;
+  }
+  return {
+    ...row,
+    ...failureColumns(attempt.failureReason, attempt.failureMessage),
+  };
+}
 
 /** The row of a record, for merging written values into it. */
 function fromRecord(record: AttemptRecord): Row {
@@ -227,29 +277,45 @@ export class AttemptStore {
 
   /** Creates the attempt unless it exists; an existing start is never changed. */
   async ensure(seed: AttemptSeed, recordedAt: number): Promise<void> {
-    await this.atomically(async store => {
-      const inserted: Row[] = await store
-        .db(ATTEMPTS_TABLE)
-        .insert({
-          cluster: seed.cluster,
-          uid: seed.uid,
-          generation: seed.generation,
-          kind: seed.kind,
-          namespace: seed.namespace ?? null,
-          name: seed.name,
-          tenant: seed.tenant ?? null,
-          requested_by: seed.requestedBy ?? null,
-          created_via_portal: seed.createdViaPortal,
-          started_at: seed.startedAt,
-          estimated: seed.estimated,
-          recorded_at: recordedAt,
-        })
-        .onConflict(['cluster', 'uid', 'generation'])
-        .ignore()
-        .returning(['id']);
-      if (inserted.length > 0) {
-        await store.counts.added({ ...seed, id: toNumber(inserted[0].id) });
+    await this.insertNew([seed], recordedAt);
+  }
+
+  /**
+   * Inserts the attempts that do not exist yet, as they stand (open, or
+   * already Ready or failed), several per statement in the given order (give
+   * every replica the same one), and counts them. Existing attempts are left
+   * as they are. Returns the {@link attemptKey}s of the rows this call
+   * inserted.
+   */
+  async insertNew(
+    attempts: readonly NewAttempt[],
+    recordedAt: number,
+  ): Promise<Set<string>> {
+    if (attempts.length === 0) return new Set();
+    return this.atomically(async store => {
+      const inserted = new Set<string>();
+      for (let i = 0; i < attempts.length; i += ROWS_PER_STATEMENT) {
+        const chunk = attempts.slice(i, i + ROWS_PER_STATEMENT);
+        const rows: Row[] = await store
+          .db(ATTEMPTS_TABLE)
+          .insert(chunk.map(attempt => insertRow(attempt, recordedAt)))
+          .onConflict(['cluster', 'uid', 'generation'])
+          .ignore()
+          .returning(['cluster', 'uid', 'generation']);
+        for (const row of rows) {
+          inserted.add(
+            attemptKey({
+              cluster: String(row.cluster),
+              uid: String(row.uid),
+              generation: toNumber(row.generation),
+            }),
+          );
+        }
       }
+      await store.counts.addedMany(
+        attempts.filter(attempt => inserted.has(attemptKey(attempt))),
+      );
+      return inserted;
     });
   }
 
@@ -294,10 +360,10 @@ export class AttemptStore {
     const changed = await this.transition(
       store => store.byKey(key).whereNull('failed_at').whereNull('ready_at'),
       { failed_at: null, ready_at: null },
-      () => ({
-        failed_at: at,
-        failure_reason: reason?.slice(0, MAX_REASON) ?? null,
-        failure_message: message?.slice(0, MAX_MESSAGE) ?? null,
+      before => ({
+        // Never before the attempt's start.
+        failed_at: Math.max(at, before.startedAt),
+        ...failureColumns(reason, message),
       }),
     );
     return changed.length > 0;
@@ -351,22 +417,23 @@ export class AttemptStore {
     return row ? toRecord(row) : undefined;
   }
 
-  /** The newest attempt of each of the given resources that has one. */
+  /** The newest attempt of each of the given resources that has one, by `resourceKey`. */
   async latestOf(
     resources: ReadonlyArray<{ cluster: string; uid: string }>,
   ): Promise<Map<string, AttemptRecord>> {
     const latest = new Map<string, AttemptRecord>();
-    if (resources.length === 0) return latest;
-    const wanted = new Set(resources.map(r => `${r.cluster}\u0000${r.uid}`));
-    const rows = await this.db(ATTEMPTS_TABLE).whereIn('uid', [
-      ...new Set(resources.map(r => r.uid)),
-    ]);
-    for (const record of rows.map(toRecord)) {
-      const key = `${record.cluster}\u0000${record.uid}`;
-      if (!wanted.has(key)) continue;
-      const current = latest.get(key);
-      if (!current || current.generation < record.generation) {
-        latest.set(key, record);
+    for (const [cluster, uids] of uidsByCluster(resources)) {
+      for (let i = 0; i < uids.length; i += 500) {
+        const rows = await this.db(ATTEMPTS_TABLE)
+          .where({ cluster })
+          .whereIn('uid', uids.slice(i, i + 500));
+        for (const record of rows.map(toRecord)) {
+          const key = resourceKey(record.cluster, record.uid);
+          const current = latest.get(key);
+          if (!current || current.generation < record.generation) {
+            latest.set(key, record);
+          }
+        }
       }
     }
     return latest;

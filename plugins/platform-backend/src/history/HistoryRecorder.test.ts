@@ -18,7 +18,7 @@ jest.setTimeout(60_000);
 
 const databases = historyTestDatabases();
 
-function recorderOn(db: Knex) {
+function recorderOn(db: Knex, options: { budgetMs?: number } = {}) {
   const events: ProvisioningEvent[] = [];
   const attempts = new AttemptStore(db);
   const recorder = new HistoryRecorder({
@@ -31,6 +31,7 @@ function recorderOn(db: Knex) {
       events.push(event);
     },
     retryDelayMs: 10,
+    ...options,
   });
   return { recorder, events, attempts };
 }
@@ -299,6 +300,118 @@ describe.each(databases.eachSupportedId())(
       expect(await new ResourceStore(db).get('dev', 'uid-1')).toMatchObject({
         deletedAt: T0 + 9_000,
       });
+    });
+
+    /** A first list: Ready (most), in progress and failed resources, never seen before. */
+    const firstList = (count: number, observed: number) =>
+      Array.from({ length: count }, (_, i) => {
+        const uid = `found-${String(i).padStart(5, '0')}`;
+        if (i % 10 === 0) {
+          return change({ uid, initial: true, created: -600_000, observed });
+        }
+        if (i % 10 === 1) {
+          return change({
+            uid,
+            initial: true,
+            state: 'Failed',
+            reason: 'ReconcileError',
+            created: -600_000,
+            observed,
+          });
+        }
+        return change({
+          uid,
+          initial: true,
+          state: 'Ready',
+          created: -600_000,
+          readySince: -540_000,
+          observed,
+        });
+      });
+
+    it('writes a large first list as it stands, yielding to the event loop, and nothing on a replay', async () => {
+      const { recorder, events } = recorderOn(db, { budgetMs: 0 });
+      let ticks = 0;
+      let writing = true;
+      const tick = () => {
+        ticks += 1;
+        if (writing) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const list = firstList(1_100, 0);
+      list.forEach(recorder.listener);
+      await recorder.flush();
+      writing = false;
+      // 3 batches of several statements each, every one followed by a turn of the loop.
+      expect(ticks).toBeGreaterThan(12);
+      expect(events).toEqual([]);
+
+      const rows = async () =>
+        (
+          await db('platform_provisioning_attempts')
+            .select('uid', 'started_at', 'ready_at', 'failed_at', 'estimated')
+            .orderBy('uid')
+        ).map(row => ({
+          uid: row.uid,
+          started: Number(row.started_at),
+          ready: row.ready_at === null ? null : Number(row.ready_at),
+          failed: row.failed_at === null ? null : Number(row.failed_at),
+          estimated: Boolean(row.estimated),
+        }));
+      const written = await rows();
+      expect(written).toHaveLength(1_100);
+      expect(written.slice(0, 3)).toEqual([
+        {
+          uid: 'found-00000',
+          started: T0 - 599_500,
+          ready: null,
+          failed: null,
+          estimated: true,
+        },
+        {
+          uid: 'found-00001',
+          started: T0 - 599_500,
+          ready: null,
+          failed: T0,
+          estimated: true,
+        },
+        {
+          uid: 'found-00002',
+          started: T0 - 599_500,
+          ready: T0 - 539_500,
+          failed: null,
+          estimated: true,
+        },
+      ]);
+      const resources = await db('platform_resources').count({ n: '*' });
+      expect(Number(resources[0].n)).toBe(1_100);
+
+      const again = recorderOn(db);
+      firstList(1_100, 90_000).forEach(again.recorder.listener);
+      await again.recorder.flush();
+      expect(await rows()).toEqual(written);
+      expect(again.events).toEqual([]);
+    });
+
+    it('two recorders given the same first list write each resource and attempt once', async () => {
+      const other = databaseId.startsWith('POSTGRES')
+        ? knexFactory(db.client.config)
+        : db;
+      try {
+        const a = recorderOn(db);
+        const b = recorderOn(other);
+        const list = firstList(700, 0);
+        list.forEach(a.recorder.listener);
+        [...list].reverse().forEach(b.recorder.listener);
+        await Promise.all([a.recorder.flush(), b.recorder.flush()]);
+        const count = async (table: string) =>
+          Number((await db(table).count({ n: '*' }))[0].n);
+        expect(await count('platform_provisioning_attempts')).toBe(700);
+        expect(await count('platform_resources')).toBe(700);
+        expect(a.events.length + b.events.length).toBe(0);
+      } finally {
+        if (other !== db) await other.destroy();
+      }
     });
 
     it('two recorders on one database record one attempt and notify once', async () => {

@@ -1,13 +1,23 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import type { ResourceChange } from '../cache/ResourceChange';
-import type { AttemptKey, AttemptRecord, AttemptStore } from './AttemptStore';
-import { planChange, type ChangePlan } from './planChange';
+import { EventLoopBudget, nextTurn } from '../util/EventLoopBudget';
+import {
+  attemptKey,
+  type AttemptKey,
+  type AttemptRecord,
+  type AttemptStore,
+} from './AttemptStore';
+import { attemptAsFound, planChange, type ChangePlan } from './planChange';
 import type {
   ProvisioningEvent,
   ProvisioningEventListener,
 } from './ProvisioningEvent';
-import type { ResourceRecord, ResourceStore } from './ResourceStore';
+import {
+  resourceKey,
+  type ResourceRecord,
+  type ResourceStore,
+} from './ResourceStore';
 
 /** What the recorder remembers of a resource to skip writes that change nothing. */
 interface Known {
@@ -33,6 +43,8 @@ export interface HistoryRecorderOptions {
   retryDelayMs?: number;
   /** Deleted resources remembered to ignore late events about them. */
   maxTombstones?: number;
+  /** Synchronous work per turn of the event loop before yielding, ms. */
+  budgetMs?: number;
 }
 
 interface Queued {
@@ -40,7 +52,7 @@ interface Queued {
   plan: ChangePlan;
 }
 
-const keyOf = (cluster: string, uid: string) => `${cluster}\u0000${uid}`;
+const keyOf = resourceKey;
 
 function fingerprint(r: Omit<ResourceRecord, 'deletedAt'>): string {
   return JSON.stringify([
@@ -74,6 +86,13 @@ function knownFrom(row: ResourceRecord, attempt: AttemptRecord): Known {
  * conditional (see {@link AttemptStore}), so restarts, relists, duplicates
  * and a second replica never duplicate or lose an attempt; a transition this
  * replica won is passed to `onEvent` after commit.
+ *
+ * It never holds up the informers or API requests: the listener only queues,
+ * and the writer gives the event loop back between statements once a few
+ * milliseconds of work are spent ({@link EventLoopBudget}). Resources first
+ * found by a list that the database does not hold yet (every resource at a
+ * first start) are written as they stand with multi-row inserts, a few
+ * statements per batch instead of several round trips per resource.
  */
 export class HistoryRecorder {
   private readonly known = new Map<string, Known>();
@@ -83,8 +102,10 @@ export class HistoryRecorder {
   private readonly retryDelayMs: number;
   private readonly maxTombstones: number;
   private tombstones = 0;
+  private readonly budgetMs: number;
 
   constructor(private readonly options: HistoryRecorderOptions) {
+    this.budgetMs = options.budgetMs ?? 8;
     this.batchSize = options.batchSize ?? 500;
     this.retryDelayMs = options.retryDelayMs ?? 500;
     this.maxTombstones = options.maxTombstones ?? 10_000;
@@ -116,6 +137,7 @@ export class HistoryRecorder {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.batchSize);
       await this.writeBatch(batch);
+      await nextTurn();
     }
   }
 
@@ -181,12 +203,23 @@ export class HistoryRecorder {
   private async writeInTransaction(items: Queued[]): Promise<void> {
     const staged = new Map<string, Known>();
     const events: ProvisioningEvent[] = [];
+    const budget = new EventLoopBudget(this.budgetMs);
     await this.options.db.transaction(async tx => {
       const attempts = this.options.attempts.withTransaction(tx);
       const resources = this.options.resources.withTransaction(tx);
       await this.prefetch(items, attempts, resources, staged);
-      for (const { plan } of items) {
-        await this.apply(plan, attempts, resources, staged, events);
+      await budget.yield();
+      const written = await this.insertFound(
+        items,
+        attempts,
+        resources,
+        staged,
+        budget,
+      );
+      for (const item of items) {
+        if (written.has(item)) continue;
+        await budget.yield();
+        await this.apply(item.plan, attempts, resources, staged, events);
       }
     });
     for (const [key, next] of staged) {
@@ -211,6 +244,75 @@ export class HistoryRecorder {
         this.tombstones -= 1;
       }
     }
+  }
+
+  /**
+   * Writes resources first found by a list that the database does not hold
+   * (neither this replica nor the prefetch knows them) as they stand: the
+   * resource and its attempt, already Ready or failed when the object says
+   * so, with multi-row inserts that skip rows that exist. Such history is
+   * reconstructed, not observed, so it notifies nobody. A row another writer
+   * inserted first is left to {@link HistoryRecorder.apply}, whose writes are
+   * conditional. Returns the items written.
+   */
+  private async insertFound(
+    items: Queued[],
+    attempts: AttemptStore,
+    resources: ResourceStore,
+    staged: Map<string, Known>,
+    budget: EventLoopBudget,
+  ): Promise<Set<Queued>> {
+    const found: Queued[] = [];
+    const considered = new Set<string>();
+    for (const item of items) {
+      const { cluster, uid } = item.plan.resource;
+      const key = keyOf(cluster, uid);
+      if (considered.has(key)) continue; // only a resource's first change
+      considered.add(key);
+      const { plan } = item;
+      if (
+        !plan.live &&
+        plan.deletedAt === undefined &&
+        plan.terminatingAt === undefined &&
+        !staged.has(key) &&
+        !this.known.has(key)
+      ) {
+        found.push(item);
+      }
+    }
+    const written = new Set<Queued>();
+    if (found.length === 0) return written;
+    const now = this.options.now();
+    const newResources = await resources.insertNew(
+      found.map(item => item.plan.resource),
+      now,
+    );
+    await budget.yield();
+    const fresh = found
+      .filter(item =>
+        newResources.has(
+          keyOf(item.plan.resource.cluster, item.plan.resource.uid),
+        ),
+      )
+      .map(item => ({ item, attempt: attemptAsFound(item.plan) }));
+    const newAttempts = await attempts.insertNew(
+      fresh.map(f => f.attempt),
+      now,
+    );
+    await budget.yield();
+    for (const { item, attempt } of fresh) {
+      if (!newAttempts.has(attemptKey(attempt))) continue;
+      written.add(item);
+      staged.set(keyOf(attempt.cluster, attempt.uid), {
+        generation: attempt.generation,
+        fingerprint: fingerprint(item.plan.resource),
+        ready: attempt.readyAt !== undefined,
+        failed: attempt.failedAt !== undefined,
+        terminating: false,
+        deleted: false,
+      });
+    }
+    return written;
   }
 
   /**

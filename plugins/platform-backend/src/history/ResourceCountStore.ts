@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { toBoolean, toNumber } from './dbValues';
+import { ROWS_PER_STATEMENT, toBoolean, toNumber } from './dbValues';
 
 export const RESOURCE_COUNTS_TABLE = 'platform_resource_counts';
 
@@ -26,6 +26,13 @@ export interface ResourceCountKey {
   createdViaPortal: boolean;
 }
 
+/** Counts to add to one group and day. */
+export interface ResourceCountChange extends ResourceCountKey {
+  day: number;
+  created: number;
+  deleted: number;
+}
+
 /** UTC day number of an epoch-ms time, as the SQL computes it. */
 export const dayNumber = (t: number) => Math.floor(t / 86_400_000);
 
@@ -44,27 +51,53 @@ export class ResourceCountStore {
     created: number,
     deleted: number,
   ): Promise<void> {
-    if (created === 0 && deleted === 0) return;
-    await this.db(RESOURCE_COUNTS_TABLE)
-      .insert({
-        tenant: key.tenant ?? '',
-        kind: key.kind,
-        created_via_portal: key.createdViaPortal,
-        day,
-        created,
-        deleted,
-      })
-      .onConflict(['tenant', 'kind', 'created_via_portal', 'day'])
-      .merge({
-        created: this.db.raw('?? + ?', [
-          `${RESOURCE_COUNTS_TABLE}.created`,
-          created,
-        ]),
-        deleted: this.db.raw('?? + ?', [
-          `${RESOURCE_COUNTS_TABLE}.deleted`,
-          deleted,
-        ]),
-      });
+    await this.addMany([{ ...key, day, created, deleted }]);
+  }
+
+  /**
+   * Adds many counts, summed per group and day first, in sorted order (rows
+   * are locked in the same order on every replica), {@link ROWS_PER_STATEMENT} rows a statement.
+   */
+  async addMany(changes: readonly ResourceCountChange[]): Promise<void> {
+    const cells = new Map<string, ResourceCountChange>();
+    for (const change of changes) {
+      const key = JSON.stringify([
+        change.tenant ?? '',
+        change.kind,
+        change.createdViaPortal,
+        change.day,
+      ]);
+      const cell = cells.get(key);
+      if (cell) {
+        cell.created += change.created;
+        cell.deleted += change.deleted;
+      } else {
+        cells.set(key, { ...change });
+      }
+    }
+    const rows = [...cells.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, cell]) => cell)
+      .filter(cell => cell.created !== 0 || cell.deleted !== 0)
+      .map(cell => ({
+        tenant: cell.tenant ?? '',
+        kind: cell.kind,
+        created_via_portal: cell.createdViaPortal,
+        day: cell.day,
+        created: cell.created,
+        deleted: cell.deleted,
+      }));
+    const add = (column: string) =>
+      this.db.raw('?? + ??', [
+        `${RESOURCE_COUNTS_TABLE}.${column}`,
+        `excluded.${column}`,
+      ]);
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      await this.db(RESOURCE_COUNTS_TABLE)
+        .insert(rows.slice(i, i + ROWS_PER_STATEMENT))
+        .onConflict(['tenant', 'kind', 'created_via_portal', 'day'])
+        .merge({ created: add('created'), deleted: add('deleted') });
+    }
   }
 
   /**

@@ -1,7 +1,11 @@
 import type { TestDatabaseId } from '@backstage/backend-test-utils';
 import knexFactory, { type Knex } from 'knex';
 import { ResourceCountStore } from './ResourceCountStore';
-import { ResourceStore, type ResourceRecord } from './ResourceStore';
+import {
+  resourceKey,
+  ResourceStore,
+  type ResourceRecord,
+} from './ResourceStore';
 import {
   expectResourceCountsExact,
   historyTestDatabases,
@@ -38,6 +42,30 @@ describe.each(databases.eachSupportedId())(
     afterEach(() => expectResourceCountsExact(db));
 
     const counts = () => new ResourceCountStore(db).all();
+
+    it('inserts new resources many per statement, counting each once and leaving existing rows alone', async () => {
+      await store.upsert({ ...bucket, uid: 'r0', name: 'kept' }, T0);
+      const found = Array.from({ length: 430 }, (_, i) => ({
+        ...bucket,
+        uid: `r${i}`,
+        name: `found-${i}`,
+        tenant: i % 3 ? 'payments' : undefined,
+        createdViaPortal: i % 2 === 0,
+        createdAt: T0 - (i % 7) * DAY,
+      }));
+      const inserted = await store.insertNew(found, T0 + 5);
+      expect(inserted.size).toBe(429);
+      expect(inserted.has(resourceKey('dev', 'r0'))).toBe(false);
+      expect(await store.get('dev', 'r0')).toMatchObject({ name: 'kept' });
+      expect(await store.get('dev', 'r8')).toMatchObject({
+        name: 'found-8',
+        createdAt: T0 - DAY,
+        tenant: 'payments',
+      });
+      expect((await store.insertNew(found, T0 + 6)).size).toBe(0);
+      const created = (await counts()).reduce((n, c) => n + c.created, 0);
+      expect(created).toBe(430);
+    });
 
     it('counts a creation once, keeps the first creation time, and counts the deletion once', async () => {
       await store.upsert(bucket, T0);

@@ -1,8 +1,13 @@
 import type { Knex } from 'knex';
-import { dayNumber, ResourceCountStore } from './ResourceCountStore';
+import {
+  dayNumber,
+  ResourceCountStore,
+  type ResourceCountChange,
+} from './ResourceCountStore';
 import {
   optionalNumber,
   optionalString,
+  ROWS_PER_STATEMENT,
   toBoolean,
   toNumber,
 } from './dbValues';
@@ -44,6 +49,53 @@ function toRecord(row: Row): ResourceRecord {
   };
 }
 
+type NewResource = Omit<ResourceRecord, 'deletedAt'>;
+
+/** The columns a write may change (never `created_at` or `deleted_at`). */
+function updateRow(resource: NewResource, at: number): Row {
+  return {
+    kind: resource.kind,
+    namespace: resource.namespace ?? null,
+    name: resource.name,
+    tenant: resource.tenant ?? null,
+    generation: resource.generation,
+    created_via_portal: resource.createdViaPortal,
+    requested_by: resource.requestedBy ?? null,
+    template_ref: resource.templateRef ?? null,
+    updated_at: at,
+  };
+}
+
+function insertRow(resource: NewResource, at: number): Row {
+  return {
+    cluster: resource.cluster,
+    uid: resource.uid,
+    created_at: resource.createdAt,
+    first_seen_at: at,
+    ...updateRow(resource, at),
+  };
+}
+
+/** `cluster\u0000uid`: the key of a resource in maps. */
+export const resourceKey = (cluster: string, uid: string) =>
+  `${cluster}\u0000${uid}`;
+
+/** The keys grouped by cluster, for index-friendly `cluster = ? AND uid IN (...)` reads. */
+export function uidsByCluster(
+  keys: ReadonlyArray<{ cluster: string; uid: string }>,
+): Map<string, string[]> {
+  const byCluster = new Map<string, Set<string>>();
+  for (const { cluster, uid } of keys) {
+    let uids = byCluster.get(cluster);
+    if (!uids) {
+      uids = new Set();
+      byCluster.set(cluster, uids);
+    }
+    uids.add(uid);
+  }
+  return new Map([...byCluster].map(([cluster, uids]) => [cluster, [...uids]]));
+}
+
 /**
  * The `platform_resources` table: one row per object, the lifetimes adoption
  * is counted from. Upserts keep the first creation time; deletion is written
@@ -75,28 +127,11 @@ export class ResourceStore {
    * the day counts exact: +1 created for a new row; a row whose tenant, kind
    * or portal flag changed moves its counts to the new group.
    */
-  async upsert(
-    resource: Omit<ResourceRecord, 'deletedAt'>,
-    at: number,
-  ): Promise<void> {
+  async upsert(resource: NewResource, at: number): Promise<void> {
     await this.atomically(async store => {
       const { db, counts } = store;
       const inserted: unknown[] = await db(RESOURCES_TABLE)
-        .insert({
-          cluster: resource.cluster,
-          uid: resource.uid,
-          kind: resource.kind,
-          namespace: resource.namespace ?? null,
-          name: resource.name,
-          tenant: resource.tenant ?? null,
-          generation: resource.generation,
-          created_at: resource.createdAt,
-          created_via_portal: resource.createdViaPortal,
-          requested_by: resource.requestedBy ?? null,
-          template_ref: resource.templateRef ?? null,
-          first_seen_at: at,
-          updated_at: at,
-        })
+        .insert(insertRow(resource, at))
         .onConflict(['cluster', 'uid'])
         .ignore()
         .returning(['uid']);
@@ -116,17 +151,7 @@ export class ResourceStore {
       const before = toRecord(current);
       await db(RESOURCES_TABLE)
         .where({ cluster: resource.cluster, uid: resource.uid })
-        .update({
-          kind: resource.kind,
-          namespace: resource.namespace ?? null,
-          name: resource.name,
-          tenant: resource.tenant ?? null,
-          generation: resource.generation,
-          created_via_portal: resource.createdViaPortal,
-          requested_by: resource.requestedBy ?? null,
-          template_ref: resource.templateRef ?? null,
-          updated_at: at,
-        });
+        .update(updateRow(resource, at));
       if (
         (before.tenant ?? '') !== (resource.tenant ?? '') ||
         before.kind !== resource.kind ||
@@ -179,21 +204,62 @@ export class ResourceStore {
     return row ? toRecord(row) : undefined;
   }
 
-  /** The stored rows of the given resources, by `cluster\u0000uid`. */
+  /** The stored rows of the given resources, by {@link resourceKey}. */
   async getMany(
     keys: ReadonlyArray<{ cluster: string; uid: string }>,
   ): Promise<Map<string, ResourceRecord>> {
     const found = new Map<string, ResourceRecord>();
-    if (keys.length === 0) return found;
-    const wanted = new Set(keys.map(k => `${k.cluster}\u0000${k.uid}`));
-    const rows = await this.db(RESOURCES_TABLE).whereIn('uid', [
-      ...new Set(keys.map(k => k.uid)),
-    ]);
-    for (const record of rows.map(toRecord)) {
-      const key = `${record.cluster}\u0000${record.uid}`;
-      if (wanted.has(key)) found.set(key, record);
+    for (const [cluster, uids] of uidsByCluster(keys)) {
+      for (let i = 0; i < uids.length; i += 500) {
+        const rows = await this.db(RESOURCES_TABLE)
+          .where({ cluster })
+          .whereIn('uid', uids.slice(i, i + 500));
+        for (const record of rows.map(toRecord)) {
+          found.set(resourceKey(record.cluster, record.uid), record);
+        }
+      }
     }
     return found;
+  }
+
+  /**
+   * Inserts the resources that have no row yet, several per statement (in
+   * the given order: give every replica the same one), and counts them as
+   * created. Rows that exist are left as they are. Returns the
+   * {@link resourceKey}s of the rows this call inserted.
+   */
+  async insertNew(
+    resources: readonly NewResource[],
+    at: number,
+  ): Promise<Set<string>> {
+    return this.atomically(async store => {
+      const inserted = new Set<string>();
+      const counted: ResourceCountChange[] = [];
+      for (let i = 0; i < resources.length; i += ROWS_PER_STATEMENT) {
+        const chunk = resources.slice(i, i + ROWS_PER_STATEMENT);
+        const rows: Array<{ cluster: string; uid: string }> = await store
+          .db(RESOURCES_TABLE)
+          .insert(chunk.map(resource => insertRow(resource, at)))
+          .onConflict(['cluster', 'uid'])
+          .ignore()
+          .returning(['cluster', 'uid']);
+        for (const row of rows) {
+          inserted.add(resourceKey(String(row.cluster), String(row.uid)));
+        }
+      }
+      for (const resource of resources) {
+        if (inserted.has(resourceKey(resource.cluster, resource.uid))) {
+          counted.push({
+            ...resource,
+            day: dayNumber(resource.createdAt),
+            created: 1,
+            deleted: 0,
+          });
+        }
+      }
+      await store.counts.addMany(counted);
+      return inserted;
+    });
   }
 
   /**

@@ -3,6 +3,13 @@
  * bigint and aggregates as strings, SQLite returns booleans as 0/1.
  */
 
+/**
+ * Rows per multi-row statement: SQLite caps a compound SELECT (knex's form of
+ * a multi-row insert there) at 500 terms and a statement at 32,766 bound
+ * values.
+ */
+export const ROWS_PER_STATEMENT = 200;
+
 /** A bigint, count or sum column as a number; undefined for NULL. */
 export function optionalNumber(value: unknown): number | undefined {
   if (value === null || value === undefined) return undefined;

@@ -5,7 +5,7 @@ import {
   CREATED_VIA_PORTAL,
 } from '@fractal/backstage-plugin-platform-common';
 import type { KubeObject, ResourceChange } from '../cache/ResourceChange';
-import type { AttemptSeed } from './AttemptStore';
+import type { AttemptSeed, NewAttempt } from './AttemptStore';
 import type { ResourceRecord } from './ResourceStore';
 
 /**
@@ -196,4 +196,25 @@ export function planChange(change: ResourceChange): ChangePlan {
   }
   plan.transition = transitionOf(change);
   return plan;
+}
+
+/**
+ * The attempt of a resource first found by a list, as it stands: open, or
+ * already Ready (estimated, from the Ready condition) or failed, with the
+ * same values the conditional updates would write one after the other.
+ */
+export function attemptAsFound(plan: ChangePlan): NewAttempt {
+  const attempt: NewAttempt = { ...plan.attempt };
+  const transition = plan.transition;
+  if (transition?.type === 'ready') {
+    const readyAt = Math.max(transition.at, attempt.startedAt);
+    attempt.readyAt = readyAt;
+    attempt.durationMs = readyAt - attempt.startedAt;
+    if (transition.estimated) attempt.estimated = true;
+  } else if (transition?.type === 'failed') {
+    attempt.failedAt = Math.max(transition.at, attempt.startedAt);
+    attempt.failureReason = transition.reason;
+    attempt.failureMessage = transition.message;
+  }
+  return attempt;
 }
