@@ -1,5 +1,5 @@
 import { labelsOf, KubeObject, metaString } from '../util/objects';
-import { badRequest, expired } from '../api/StatusError';
+import { expired } from '../api/StatusError';
 import {
   FieldRequirement,
   LabelSelector,
@@ -9,8 +9,9 @@ import {
   parseLabelSelector,
 } from '../api/selectors';
 import { ObjectStore } from '../store/ObjectStore';
-import { StoredObject } from '../store/ResourceTable';
+import { ResourceTable, StoredObject, TableView } from '../store/ResourceTable';
 import { ResourceType } from '../store/ResourceType';
+import { ContinueToken, decodeContinue, encodeContinue } from './continueToken';
 
 /** Query parameters of a list. */
 export interface ListOptions {
@@ -90,60 +91,48 @@ export function matchesFilter(filter: ObjectFilter, obj: KubeObject): boolean {
   return true;
 }
 
-interface ContinueToken {
-  v: string;
-  rv: number;
-  start: string;
-}
-
-function encodeContinue(rv: number, lastKey: string): string {
-  const token: ContinueToken = {
-    v: 'meta.k8s.io/v1',
-    rv,
-    start: `${lastKey}\u0000`,
-  };
-  return Buffer.from(JSON.stringify(token)).toString('base64url');
-}
-
-function decodeContinue(value: string): ContinueToken {
-  try {
-    const token = JSON.parse(
-      Buffer.from(value, 'base64url').toString('utf8'),
-    ) as ContinueToken;
-    if (
-      token.v !== 'meta.k8s.io/v1' ||
-      typeof token.rv !== 'number' ||
-      typeof token.start !== 'string'
-    ) {
-      throw new Error('bad token');
-    }
-    return token;
-  } catch {
-    throw badRequest(
-      'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
-    );
-  }
-}
-
-/** First index in sorted `keys` whose key is >= `from`. */
-function lowerBound(keys: string[], from: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export const CONTINUE_EXPIRED_MESSAGE =
   'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.';
+
+/** The first key after every key that starts with `prefix` (`ns/` -> `ns0`). */
+function prefixEnd(prefix: string): string | undefined {
+  if (!prefix) return undefined;
+  return `${prefix.slice(0, -1)}${String.fromCharCode(
+    prefix.charCodeAt(prefix.length - 1) + 1,
+  )}`;
+}
+
+/** The view a list reads: now, or the resourceVersion of its token or of `Exact`. */
+function viewFor(
+  table: ResourceTable,
+  storeRv: number,
+  options: ListOptions,
+  token: ContinueToken | undefined,
+): TableView {
+  if (token) {
+    const view = table.viewAt(token.rv);
+    if (!view) throw expired(CONTINUE_EXPIRED_MESSAGE);
+    return view;
+  }
+  if (options.resourceVersionMatch === 'Exact' && options.resourceVersion) {
+    const view = table.viewAt(Number(options.resourceVersion));
+    if (!view)
+      throw expired(
+        `too old resource version: ${options.resourceVersion} (${table.floor})`,
+      );
+    return view;
+  }
+  return table.currentView(storeRv);
+}
 
 /**
  * Lists a resource in key order, with selectors and consistent pages: every
  * page of one list shows the state at the first page's resourceVersion, and a
- * token older than the history gives 410 Expired.
+ * token older than the history gives 410 Expired. A page costs its own items
+ * (plus a binary search to find where it starts, and skipping any objects
+ * created since in its key range), however long the history: past states
+ * are read key by key, and a list without selectors carries its remaining
+ * count in its token instead of counting again.
  */
 export function listObjects(
   store: ObjectStore,
@@ -158,67 +147,61 @@ export function listObjects(
     options.fieldSelector,
   );
   const table = store.table(type.storageKey);
-  let rv = store.resourceVersion;
-  let start = '';
-  let overrides: Map<string, StoredObject | null> | undefined;
-  if (options.continue) {
-    const token = decodeContinue(options.continue);
-    rv = token.rv;
-    start = token.start;
-    overrides = table.overridesAt(rv);
-    if (!overrides) {
-      throw expired(CONTINUE_EXPIRED_MESSAGE);
-    }
-  } else if (
-    options.resourceVersionMatch === 'Exact' &&
-    options.resourceVersion
-  ) {
-    rv = Number(options.resourceVersion);
-    overrides = table.overridesAt(rv);
-    if (!overrides) {
-      throw expired(
-        `too old resource version: ${options.resourceVersion} (${table.floor})`,
-      );
-    }
-  }
-  let keys = table.sortedKeys();
-  if (overrides && overrides.size > 0) {
-    const extra = [...overrides.keys()].filter(k => !table.objects.has(k));
-    if (extra.length > 0) keys = [...keys, ...extra].sort();
-  }
+  const token = options.continue ? decodeContinue(options.continue) : undefined;
+  const view = viewFor(table, store.resourceVersion, options, token);
   const prefix = filter.namespace !== undefined ? `${filter.namespace}/` : '';
-  let index = lowerBound(keys, start > prefix ? start : prefix);
+  const start = token?.start ?? '';
+  const next = view.keysFrom(start > prefix ? start : prefix);
   const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
-  const items: StoredObject[] = [];
-  const stateOf = (key: string): StoredObject | undefined => {
-    if (overrides?.has(key)) return overrides.get(key) ?? undefined;
-    return table.get(key);
-  };
   const unfiltered = filter.labels.length === 0 && filter.fields.length === 0;
-  for (; index < keys.length; index++) {
-    const key = keys[index];
+  const items: StoredObject[] = [];
+  for (let key = next(); key !== undefined; key = next()) {
     if (prefix && !key.startsWith(prefix)) break;
-    const stored = stateOf(key);
+    const stored = view.get(key);
     if (!stored || (!unfiltered && !matchesFilter(filter, stored.object)))
       continue;
     if (items.length >= limit) {
       const last = items[items.length - 1].key;
-      let remaining: number | undefined;
-      if (unfiltered) {
-        remaining = 0;
-        for (let j = index; j < keys.length; j++) {
-          if (prefix && !keys[j].startsWith(prefix)) break;
-          if (stateOf(keys[j])) remaining++;
-        }
-      }
+      const remaining = unfiltered
+        ? remainingFrom(key, { table, view, next, prefix, token }, items.length)
+        : undefined;
       return {
         items,
-        resourceVersion: rv,
-        continue: encodeContinue(rv, last),
+        resourceVersion: view.rv,
+        continue: encodeContinue(view.rv, last, remaining),
         remainingItemCount: remaining,
       };
     }
     items.push(stored);
   }
-  return { items, resourceVersion: rv };
+  return { items, resourceVersion: view.rv };
+}
+
+interface PageCursor {
+  table: ResourceTable;
+  view: TableView;
+  next: () => string | undefined;
+  prefix: string;
+  token: ContinueToken | undefined;
+}
+
+/**
+ * Objects from `key` (the first one left out) to the end of a list without
+ * selectors: the token's count less this page, a count of the sorted keys
+ * for the current state, or (the first page of an `Exact` list) a count.
+ */
+function remainingFrom(
+  key: string,
+  { table, view, next, prefix, token }: PageCursor,
+  taken: number,
+): number {
+  if (token?.remaining !== undefined)
+    return Math.max(0, token.remaining - taken);
+  if (view.current) return table.countFrom(key, prefixEnd(prefix));
+  let count = 1;
+  for (let rest = next(); rest !== undefined; rest = next()) {
+    if (prefix && !rest.startsWith(prefix)) break;
+    if (view.get(rest)) count++;
+  }
+  return count;
 }

@@ -1,4 +1,6 @@
 import { KubeObject } from '../util/objects';
+import { KeyHistory } from './KeyHistory';
+import { lowerBound, SortedKeys } from './SortedKeys';
 
 /** A watch event type. */
 export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -37,14 +39,36 @@ export function objectKey(namespace: string | undefined, name: string): string {
 }
 
 /**
+ * What a list reads: the objects of a table as they are now, or as they were
+ * at a past resourceVersion.
+ */
+export interface TableView {
+  /** The resourceVersion the view shows. */
+  readonly rv: number;
+  /** Whether the view is the current state. */
+  readonly current: boolean;
+  /**
+   * Keys from `from` on, in list order: every key the view may hold (and,
+   * for a past view, keys created since, which `get` answers undefined).
+   */
+  keysFrom(from: string): () => string | undefined;
+  get(key: string): StoredObject | undefined;
+}
+
+/**
  * The objects of one resource (all versions share it), the sorted key order
- * lists page through, a bounded event history for watch resume and
- * consistent continue tokens, and the open watches.
+ * lists page through, a bounded event history (for watch resume, indexed by
+ * key for consistent continue pages) and the open watches.
  */
 export class ResourceTable {
   readonly objects = new Map<string, StoredObject>();
   readonly watchers = new Set<WatchSubscriber>();
-  private sorted: string[] | undefined;
+  private readonly live = new SortedKeys(() => this.objects.keys());
+  private readonly history = new KeyHistory();
+  /** Keys deleted within the history (a past view may still show them). */
+  private readonly deleted = new SortedKeys(() =>
+    [...this.history.keys()].filter(k => !this.objects.has(k)),
+  );
   private events: StoreEvent[] = [];
   private head = 0;
   /** Events with rv greater than the floor are in the history. */
@@ -74,11 +98,13 @@ export class ResourceTable {
   }
 
   /** Keys in the order the API lists them (sorted, as etcd keys are). */
-  sortedKeys(): string[] {
-    if (!this.sorted) {
-      this.sorted = [...this.objects.keys()].sort();
-    }
-    return this.sorted;
+  sortedKeys(): readonly string[] {
+    return this.live.get();
+  }
+
+  /** How many objects there are now with keys in `[from, to)` (`to` undefined: to the end). */
+  countFrom(from: string, to?: string): number {
+    return this.live.count(from, to);
   }
 
   /** Applies an event: updates the objects, appends to the history, fans out to watches. */
@@ -87,15 +113,22 @@ export class ResourceTable {
     const key = event.object.key;
     if (event.type === 'DELETED') {
       this.objects.delete(key);
-      this.sorted = undefined;
+      this.live.remove(key);
+      this.deleted.insert(key);
+    } else if (!this.objects.has(key)) {
+      this.objects.set(key, event.object);
+      this.live.insert(key);
+      if (this.history.has(key)) this.deleted.remove(key);
     } else {
-      if (!this.objects.has(key)) this.sorted = undefined;
       this.objects.set(key, event.object);
     }
     this.events.push(event);
+    this.history.add(event);
     if (this.events.length - this.head > this.capacity) {
-      this.floorRv = this.events[this.head].rv;
+      const oldest = this.events[this.head];
+      this.floorRv = oldest.rv;
       this.head++;
+      this.forget(oldest);
       if (this.head > 1024 && this.head * 2 > this.events.length) {
         this.events = this.events.slice(this.head);
         this.head = 0;
@@ -106,11 +139,19 @@ export class ResourceTable {
     }
   }
 
+  private forget(event: StoreEvent): void {
+    const key = event.object.key;
+    if (this.history.drop(event) && !this.objects.has(key)) {
+      this.deleted.remove(key);
+    }
+  }
+
   /** Loads an object without an event (restoring persisted state). */
   restore(stored: StoredObject): void {
     this.changeCount++;
     this.objects.set(stored.key, stored);
-    this.sorted = undefined;
+    this.live.invalidate();
+    this.deleted.invalidate();
   }
 
   /** Events after `rv`, or undefined when the history no longer reaches back that far. */
@@ -128,30 +169,55 @@ export class ResourceTable {
     return this.events.slice(lo);
   }
 
+  /** The current state, at the store's resourceVersion `rv`. */
+  currentView(rv: number): TableView {
+    const keys = this.live.get();
+    return {
+      rv,
+      current: true,
+      keysFrom: from => {
+        let i = lowerBound(keys, from);
+        return () => (i < keys.length ? keys[i++] : undefined);
+      },
+      get: key => this.objects.get(key),
+    };
+  }
+
   /**
-   * The state of the table at `rv`, as overrides of the current state
-   * (`null`: the key did not exist then), or undefined when too old.
+   * The state at `rv`, or undefined when the history no longer reaches back
+   * that far. Reading a key costs the same whatever the history holds: the
+   * keys are the current ones merged with those deleted within the history,
+   * and each key's past state is found among its own events.
    */
-  overridesAt(rv: number): Map<string, StoredObject | null> | undefined {
-    const later = this.eventsAfter(rv);
-    if (!later) {
+  viewAt(rv: number): TableView | undefined {
+    if (rv < this.floorRv) {
       return undefined;
     }
-    const overrides = new Map<string, StoredObject | null>();
-    for (const event of later) {
-      const key = event.object.key;
-      if (!overrides.has(key)) {
-        overrides.set(key, event.previous ?? null);
-      }
-    }
-    return overrides;
+    const live = this.live.get();
+    const deleted = this.deleted.get();
+    return {
+      rv,
+      current: false,
+      keysFrom: from => {
+        let i = lowerBound(live, from);
+        let j = lowerBound(deleted, from);
+        return () => {
+          if (i < live.length && (j >= deleted.length || live[i] < deleted[j]))
+            return live[i++];
+          return j < deleted.length ? deleted[j++] : undefined;
+        };
+      },
+      get: key => this.history.stateAt(key, rv, this.objects.get(key)),
+    };
   }
 
   /** Drops history up to `rv`, as etcd compaction does. */
   compact(rv: number): void {
     while (this.head < this.events.length && this.events[this.head].rv <= rv) {
+      this.history.drop(this.events[this.head]);
       this.head++;
     }
+    this.deleted.invalidate();
     this.floorRv = Math.max(this.floorRv, rv);
     this.events = this.events.slice(this.head);
     this.head = 0;
