@@ -35,6 +35,14 @@ export interface Config {
        * How often open attempts are checked against their SLO. Default `1m`.
        */
       stuckCheckInterval?: string | import('@backstage/types').HumanDuration;
+      /**
+       * How long a `Synced=False` condition with reason `ReconcileError` must
+       * last (from its `lastTransitionTime`) before the resource counts as
+       * Failed, in the status the API serves and in the provisioning history.
+       * A failed attempt's `failedAt` is when the error began, not when this
+       * period ran out. A duration, zero or more. Default `5m`.
+       */
+      failureGracePeriod?: string | import('@backstage/types').HumanDuration;
       /** Notifications on Ready, failure and stuck. */
       notifications?: {
         /** Default true. */

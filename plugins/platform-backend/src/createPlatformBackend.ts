@@ -9,7 +9,10 @@ import type { Config } from '@backstage/config';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
-import { platformPermissions } from '@fractal/backstage-plugin-platform-common';
+import {
+  platformPermissions,
+  type StatusRuleSet,
+} from '@fractal/backstage-plugin-platform-common';
 import type { PlatformClustersService } from '@fractal/backstage-plugin-platform-node';
 import type { KubeConfig } from '@kubernetes/client-node';
 import express from 'express';
@@ -17,7 +20,7 @@ import { PermissionTenantScopeResolver } from './auth/PermissionTenantScopeResol
 import type { TenantScopeResolver } from './auth/TenantScope';
 import type { ResourceChangeListener } from './cache/ResourceChange';
 import { StatusCache } from './cache/StatusCache';
-import type { StatusEvaluator } from './cache/StatusEvaluator';
+import { StatusEvaluator } from './cache/StatusEvaluator';
 import { ClusterWatchers } from './clusters/ClusterWatchers';
 import { readPlatformBackendOptions } from './config/readPlatformBackendOptions';
 import { createResourceEventPublisher } from './events/createResourceEventPublisher';
@@ -46,7 +49,8 @@ export interface PlatformBackendOptions {
   signals: SignalsService;
   events: EventsService;
   clusters: PlatformClustersService;
-  evaluator: StatusEvaluator;
+  /** Per-kind status rule overrides (`platformStatusRulesExtensionPoint`), in order. */
+  statusRules?: readonly StatusRuleSet[];
   /** Test seam: the transport of each cluster. */
   transportFor?: (kubeConfig: KubeConfig, cluster: string) => KubeTransport;
 }
@@ -54,6 +58,8 @@ export interface PlatformBackendOptions {
 /** The parts of the running backend, for wiring and tests. */
 export interface PlatformBackend {
   cache: StatusCache;
+  /** The status rules as configured (overrides, failure grace period). */
+  evaluator: StatusEvaluator;
   kinds: KindRegistry;
   watchers: ClusterWatchers;
   directory: TenantDirectory;
@@ -68,6 +74,18 @@ export interface PlatformBackend {
     tenant?: string;
     state: string;
   }>;
+  /**
+   * What the cache holds now: each cluster's informer state and every
+   * resource, with the time the informers started (the history's sweep of
+   * deletions nobody saw).
+   */
+  liveResources(): {
+    clusters: Array<{ name: string; synced: boolean; connected: boolean }>;
+    resources: Array<{ cluster: string; uid: string }>;
+    watchingSince?: number;
+  };
+  /** Resolves once every cluster has listed everything, or after `maxWaitMs`. */
+  whenSynced(maxWaitMs: number): Promise<void>;
   /** Adds a listener of the resource change stream. */
   subscribe(name: string, listener: ResourceChangeListener): () => void;
   /** Builds the REST router; extra routers (the history module's) are mounted after the built-in ones. */
@@ -87,12 +105,16 @@ export function createPlatformBackend(
   const settings = readPlatformBackendOptions(options.config);
   const { logger } = options;
 
+  const evaluator = new StatusEvaluator({
+    persistentErrorAfterMs: settings.status.failureGracePeriodMs,
+    rules: options.statusRules,
+  });
   const kinds = new KindRegistry(settings.includeKinds);
   const tenants = new NamespaceTenants(settings.tenants);
   const cache = new StatusCache({
     kinds,
     tenants,
-    evaluator: options.evaluator,
+    evaluator: evaluator,
     eventLimits: settings.informers.events,
     logger,
   });
@@ -152,10 +174,12 @@ export function createPlatformBackend(
     createResourceEventPublisher({ events: options.events }),
   );
 
-  const queries = new ResourceQueries({ cache, evaluator: options.evaluator });
+  const queries = new ResourceQueries({ cache, evaluator });
+  let watchingSince: number | undefined;
 
   return {
     cache,
+    evaluator,
     kinds,
     watchers,
     directory,
@@ -172,6 +196,21 @@ export function createPlatformBackend(
         };
       }
     },
+    liveResources() {
+      return {
+        clusters: watchers.health().map(h => ({
+          name: h.name,
+          synced: h.synced,
+          connected: h.connected,
+        })),
+        resources: [...cache.allResources()].map(entry => ({
+          cluster: entry.cluster,
+          uid: entry.object.metadata.uid,
+        })),
+        watchingSince,
+      };
+    },
+    whenSynced: maxWaitMs => watchers.whenSynced(maxWaitMs),
     subscribe: (name, listener) => cache.subscribe(name, listener),
     router(extra = [], attempts) {
       return createRouter({
@@ -183,7 +222,7 @@ export function createPlatformBackend(
         queries: attempts
           ? new ResourceQueries({
               cache,
-              evaluator: options.evaluator,
+              evaluator: evaluator,
               attempts,
             })
           : queries,
@@ -192,6 +231,7 @@ export function createPlatformBackend(
     },
     async start() {
       directory.start();
+      watchingSince = Date.now();
       await watchers.start();
     },
     async stop() {

@@ -15,11 +15,14 @@ import {
   platformStatusRulesExtensionPoint,
   type PlatformClusterSourceFactory,
 } from '@fractal/backstage-plugin-platform-node';
-import { StatusEvaluator } from './cache/StatusEvaluator';
+import type { StatusRuleSet } from '@fractal/backstage-plugin-platform-common';
 import { createCompileRouter } from './compile';
 import { readPlatformBackendOptions } from './config/readPlatformBackendOptions';
 import { createPlatformBackend } from './createPlatformBackend';
 import { createHistoryModule } from './history';
+
+/** The longest the history waits for the informers' first list at start. */
+const INITIAL_SYNC_HEAD_START_MS = 30_000;
 
 /**
  * The platform backend plugin (`/api/platform`): watches every configured
@@ -31,10 +34,12 @@ import { createHistoryModule } from './history';
 export const platformPlugin = createBackendPlugin({
   pluginId: 'platform',
   register(env) {
-    const evaluator = new StatusEvaluator();
+    const statusRules: StatusRuleSet[] = [];
     let clusterSource: PlatformClusterSourceFactory | undefined;
     env.registerExtensionPoint(platformStatusRulesExtensionPoint, {
-      addStatusRules: rules => evaluator.addRules(rules),
+      addStatusRules: rules => {
+        statusRules.push(rules);
+      },
     });
     env.registerExtensionPoint(platformClusterSourceExtensionPoint, {
       setClusterSource(source) {
@@ -74,7 +79,11 @@ export const platformPlugin = createBackendPlugin({
           typeof clusterSource === 'function'
             ? clusterSource({ getDefault: () => deps.defaultClusters })
             : clusterSource ?? deps.defaultClusters;
-        const backend = createPlatformBackend({ ...deps, clusters, evaluator });
+        const backend = createPlatformBackend({
+          ...deps,
+          clusters,
+          statusRules,
+        });
         defaultsExtension.installInto(deps.defaults);
         // `POST /compile`: the template preview (src/compile).
         const compile = createCompileRouter({
@@ -95,6 +104,10 @@ export const platformPlugin = createBackendPlugin({
           scopes: backend.scopes,
           tenantGroups: backend.directory,
           resourceStates: () => backend.resourceStates(),
+          liveResources: () => backend.liveResources(),
+          // The cache fills first; the history catches up once it has.
+          startRecordingAfter: () =>
+            backend.whenSynced(INITIAL_SYNC_HEAD_START_MS),
         });
         backend.subscribe('history', history.listener);
 

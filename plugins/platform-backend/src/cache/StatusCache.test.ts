@@ -75,7 +75,7 @@ function setup() {
     namespaceLabel: 'fractal.dev/tenant',
     namespacePattern: 'tenant-{{name}}',
   });
-  const evaluator = new StatusEvaluator(() => now);
+  const evaluator = new StatusEvaluator({ now: () => now });
   const cache = new StatusCache({
     kinds,
     tenants,

@@ -136,7 +136,7 @@ function setup() {
   const cache = new StatusCache({
     kinds,
     tenants,
-    evaluator: new StatusEvaluator(() => clock.now()),
+    evaluator: new StatusEvaluator({ now: () => clock.now() }),
     eventLimits: { maxPerObject: 5, maxPerCluster: 50 },
     logger: mockServices.logger.mock(),
   });

@@ -4,7 +4,7 @@ import type { ClusterHealth } from '@fractal/backstage-plugin-platform-common';
 import type { PlatformClustersService } from '@fractal/backstage-plugin-platform-node';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { StatusCache } from '../cache/StatusCache';
-import { systemClock, type TimerHandle } from '../informers/Clock';
+import { sleep, systemClock, type TimerHandle } from '../informers/Clock';
 import { FetchKubeTransport } from '../informers/FetchKubeTransport';
 import type { KubeTransport } from '../informers/KubeTransport';
 import type { KindRegistry } from '../kinds/KindRegistry';
@@ -32,6 +32,7 @@ export class ClusterWatchers {
   private watchers: ClusterWatcher[] = [];
   private recheckTimer: TimerHandle | undefined;
   private stopped = false;
+  private started = false;
 
   constructor(private readonly options: ClusterWatchersOptions) {}
 
@@ -55,6 +56,7 @@ export class ClusterWatchers {
       watcher.start();
       this.watchers.push(watcher);
     }
+    this.started = true;
     logger.info(
       `Watching ${this.watchers.length} cluster(s): ${
         this.watchers.map(w => w.name).join(', ') || 'none'
@@ -93,5 +95,22 @@ export class ClusterWatchers {
   /** True once every cluster has listed everything at least once. */
   isSynced(): boolean {
     return this.watchers.every(w => w.health().synced);
+  }
+
+  /**
+   * Resolves once the watchers are started and every cluster has listed
+   * everything, or after `maxWaitMs` (a cluster may be unreachable), or when
+   * they stop.
+   */
+  async whenSynced(maxWaitMs: number, pollMs = 100): Promise<void> {
+    const clock = this.options.settings.clock ?? systemClock;
+    const deadline = clock.now() + maxWaitMs;
+    while (
+      !this.stopped &&
+      clock.now() < deadline &&
+      !(this.started && this.isSynced())
+    ) {
+      await sleep(clock, pollMs);
+    }
   }
 }

@@ -20,6 +20,7 @@ describe('readPlatformBackendOptions', () => {
         backoff: { initialMs: 1000, maxMs: 30_000 },
         events: { maxPerObject: 20, maxPerCluster: 10_000 },
       },
+      status: { failureGracePeriodMs: 300_000 },
     });
   });
 
@@ -40,6 +41,7 @@ describe('readPlatformBackendOptions', () => {
               },
             ],
           },
+          provisioning: { failureGracePeriod: '0s' },
           tenants: {
             groupType: 'squad',
             namespaceLabel: 'squad',
@@ -81,6 +83,7 @@ describe('readPlatformBackendOptions', () => {
         backoff: { initialMs: 500, maxMs: 120_000 },
         events: { maxPerObject: 5, maxPerCluster: 50 },
       },
+      status: { failureGracePeriodMs: 0 },
     });
   });
 
@@ -121,6 +124,11 @@ describe('readPlatformBackendOptions', () => {
       'bad duration',
       { informers: { resyncPeriod: 'soon' } },
       'platform.informers.resyncPeriod',
+    ],
+    [
+      'negative failure grace period',
+      { provisioning: { failureGracePeriod: { minutes: -1 } } },
+      "'platform.provisioning.failureGracePeriod': must be zero or more",
     ],
     [
       'zero page size',

@@ -1,9 +1,10 @@
-import { type Config, readDurationFromConfig } from '@backstage/config';
+import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { durationToMilliseconds } from '@backstage/types';
 import {
   DEFAULT_CRD_SELECTOR,
+  DEFAULT_PERSISTENT_ERROR_AFTER_MS,
   LABEL_TENANT,
+  validateNamespacePattern,
 } from '@fractal/backstage-plugin-platform-common';
 import {
   DEFAULT_INFORMER_SETTINGS,
@@ -11,6 +12,7 @@ import {
 } from '../clusters/InformerSettings';
 import type { ConfiguredKind } from '../kinds/KindRegistry';
 import { parseLabelSelector } from '../resources/labelSelector';
+import { readOptionalDurationMs } from './readDurationMs';
 
 /** What the platform backend reads from `platform.*` besides the clusters. */
 export interface PlatformBackendOptions {
@@ -25,15 +27,18 @@ export interface PlatformBackendOptions {
   /** Entity ref of the platform team Group (admins, pushed every change). */
   platformTeamRef: string;
   informers: InformerSettings;
+  /** How the status rules run. */
+  status: {
+    /**
+     * How long a `Synced=False`/`ReconcileError` must last to count as Failed
+     * (`platform.provisioning.failureGracePeriod`).
+     */
+    failureGracePeriodMs: number;
+  };
 }
 
 function durationMs(config: Config, key: string, fallback: number): number {
-  if (!config.has(key)) return fallback;
-  const ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
-  if (!(ms > 0)) {
-    throw new InputError(`${key} must be a positive duration`);
-  }
-  return ms;
+  return readOptionalDurationMs(config, key, fallback);
 }
 
 function positiveInt(config: Config, key: string, fallback: number): number {
@@ -103,9 +108,12 @@ export function readPlatformBackendOptions(
   const namespacePattern =
     config.getOptionalString('platform.tenants.namespacePattern') ??
     'tenant-{{name}}';
-  if (!namespacePattern.includes('{{name}}')) {
+  const patternProblems = validateNamespacePattern(namespacePattern);
+  if (patternProblems.length > 0) {
     throw new InputError(
-      `platform.tenants.namespacePattern '${namespacePattern}' must contain {{name}}`,
+      `platform.tenants.namespacePattern '${namespacePattern}' ${patternProblems.join(
+        ' and ',
+      )}`,
     );
   }
   const d = DEFAULT_INFORMER_SETTINGS;
@@ -141,6 +149,14 @@ export function readPlatformBackendOptions(
       ),
     },
     platformTeamRef: readPlatformTeamRef(config),
+    status: {
+      failureGracePeriodMs: readOptionalDurationMs(
+        config,
+        'platform.provisioning.failureGracePeriod',
+        DEFAULT_PERSISTENT_ERROR_AFTER_MS,
+        { allowZero: true },
+      ),
+    },
     informers: {
       ...d,
       pageSize: positiveInt(config, 'platform.informers.pageSize', d.pageSize),

@@ -130,6 +130,16 @@ describe('planChange', () => {
       },
     ],
     [
+      'Failed from the watch once the grace period ran out: when the error began',
+      {
+        state: 'Failed' as const,
+        reason: 'ReconcileError',
+        since: 5_000,
+        observed: 5_000 + 300_000,
+      },
+      { type: 'failed', at: T0 + 5_000, reason: 'ReconcileError' },
+    ],
+    [
       'InProgress',
       { state: 'InProgress' as const, observed: 5_000 },
       undefined,

@@ -142,9 +142,12 @@ function transitionOf(change: ResourceChange): PlannedTransition | undefined {
         live: false,
       };
     case 'Failed':
+      // A failure counts once the error has lasted the grace period
+      // (`platform.provisioning.failureGracePeriod`); it is dated from when
+      // the error began, the condition's lastTransitionTime.
       return {
         type: 'failed',
-        at: change.initial ? Math.min(since ?? observed, observed) : observed,
+        at: Math.min(since ?? observed, observed),
         reason: change.status.reason,
         message: change.status.message,
       };

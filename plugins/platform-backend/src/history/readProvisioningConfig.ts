@@ -1,7 +1,10 @@
-import { readDurationFromConfig, type Config } from '@backstage/config';
+import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { durationToMilliseconds } from '@backstage/types';
 import type { MinutesSaved } from '@fractal/backstage-plugin-platform-common';
+import {
+  readDurationMs,
+  readOptionalDurationMs,
+} from '../config/readDurationMs';
 
 /** `platform.provisioning`, read and checked once at startup. */
 export interface ProvisioningConfig {
@@ -26,22 +29,7 @@ export const PROVISIONING_DEFAULTS = {
 } as const;
 
 function positiveDurationMs(config: Config, key: string, path: string): number {
-  let ms: number;
-  try {
-    ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
-  } catch (error) {
-    throw new InputError(
-      `Invalid duration at '${path}': ${
-        (error as Error).message
-      }. Use e.g. '10m', 'PT15M' or { minutes: 10 }.`,
-    );
-  }
-  if (!Number.isFinite(ms) || ms <= 0) {
-    throw new InputError(
-      `Invalid duration at '${path}': must be greater than zero`,
-    );
-  }
-  return ms;
+  return readDurationMs(config, key, { path });
 }
 
 function readPerKind<T>(
@@ -111,11 +99,12 @@ export function readProvisioningConfig(root: Config): ProvisioningConfig {
       default: defaultMinutes ?? PROVISIONING_DEFAULTS.manualMinutesSaved,
       byKind: minutesByKind,
     },
-    stuckCheckIntervalMs: config?.has('stuckCheckInterval')
-      ? positiveDurationMs(
+    stuckCheckIntervalMs: config
+      ? readOptionalDurationMs(
           config,
           'stuckCheckInterval',
-          `${KEY}.stuckCheckInterval`,
+          PROVISIONING_DEFAULTS.stuckCheckIntervalMs,
+          { path: `${KEY}.stuckCheckInterval` },
         )
       : PROVISIONING_DEFAULTS.stuckCheckIntervalMs,
     notificationsEnabled,

@@ -78,6 +78,8 @@ export interface ChangeOptions extends ObjectOptions {
   message?: string;
   /** ms after T0 */
   observed: number;
+  /** ms after T0: the status's `since` (e.g. when an error began). */
+  since?: number;
   initial?: boolean;
   tenant?: string;
   cluster?: string;
@@ -98,6 +100,9 @@ export function change(options: ChangeOptions): ResourceChange {
       state,
       reason: options.reason,
       message: options.message,
+      ...(options.since !== undefined
+        ? { since: at(options.since).toISOString() }
+        : {}),
     },
     tenant: options.tenant ?? 'payments',
     observedAt: at(options.observed),
