@@ -11,6 +11,7 @@ import {
   type SignalPayload,
 } from '@backstage/plugin-signals-node';
 import type { JsonObject } from '@backstage/types';
+import type { Knex } from 'knex';
 import { platformPlugin } from '../plugin';
 import { testPermissionsFactory } from './testPermissions';
 
@@ -29,10 +30,15 @@ export async function startPlatformBackend(options: {
   platform: JsonObject;
   entities?: Entity[];
   onSignal?: (signal: SignalPayload) => void;
+  /** The plugin's database; default: the test backend's in-memory SQLite. */
+  knex?: Knex;
 }): Promise<TestBackend> {
   return startTestBackend({
     features: [
       platformPlugin,
+      ...(options.knex
+        ? [mockServices.database.factory({ knex: options.knex })]
+        : []),
       mockServices.rootConfig.factory({ data: { platform: options.platform } }),
       catalogServiceMock.factory({ entities: options.entities ?? [] }),
       testPermissionsFactory,

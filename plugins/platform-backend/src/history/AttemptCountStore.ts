@@ -1,7 +1,12 @@
 import { attemptOutcome } from '@fractal/backstage-plugin-platform-common';
 import type { Knex } from 'knex';
 import type { AttemptRecord, NewAttempt } from './AttemptStore';
-import { isPostgres, ROWS_PER_STATEMENT, toNumber } from './dbValues';
+import {
+  compareStrings,
+  isPostgres,
+  ROWS_PER_STATEMENT,
+  toNumber,
+} from './dbValues';
 
 export const ATTEMPT_COUNTS_TABLE = 'platform_attempt_counts';
 
@@ -125,7 +130,7 @@ export class AttemptCountStore {
     }
     // One order on every replica: rows are locked in the same order.
     const sorted = [...cells.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => compareStrings(a, b))
       .map(([, cell]) => cell);
     for (let i = 0; i < sorted.length; i += ROWS_PER_STATEMENT) {
       await this.apply(sorted.slice(i, i + ROWS_PER_STATEMENT));

@@ -115,6 +115,11 @@ describe.each(databases.eachSupportedId())('AttemptStore on %s', databaseId => {
 
   it('inserts attempts found finished as they stand, many per statement, skipping existing ones', async () => {
     await store.ensure({ ...seed, uid: 'u0' }, T0);
+    const outcomeOf = (i: number) => {
+      if (i % 5 === 1) return { failedAt: T0, failureReason: 'ReconcileError' };
+      if (i % 5 === 2) return {};
+      return { readyAt: T0 + 60_000, durationMs: 60_000 + i * 3_600_000 };
+    };
     const found = Array.from({ length: 450 }, (_, i) => ({
       ...seed,
       uid: `u${i}`,
@@ -123,11 +128,7 @@ describe.each(databases.eachSupportedId())('AttemptStore on %s', databaseId => {
       createdViaPortal: i % 4 === 0,
       startedAt: T0 - i * 3_600_000,
       estimated: true,
-      ...(i % 5 === 1
-        ? { failedAt: T0, failureReason: 'ReconcileError' }
-        : i % 5 === 2
-        ? {}
-        : { readyAt: T0 + 60_000, durationMs: 60_000 + i * 3_600_000 }),
+      ...outcomeOf(i),
     }));
     const inserted = await store.insertNew(found, T0);
     expect(inserted.size).toBe(449);

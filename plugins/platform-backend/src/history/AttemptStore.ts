@@ -8,10 +8,10 @@ import {
   optionalIso,
   optionalNumber,
   optionalString,
-  ROWS_PER_STATEMENT,
   toBoolean,
   toNumber,
 } from './dbValues';
+import { insertNewRows } from './insertNewRows';
 import { resourceKey, uidsByCluster } from './ResourceStore';
 
 export const ATTEMPTS_TABLE = 'platform_provisioning_attempts';
@@ -294,23 +294,21 @@ export class AttemptStore {
     if (attempts.length === 0) return new Set();
     return this.atomically(async store => {
       const inserted = new Set<string>();
-      for (let i = 0; i < attempts.length; i += ROWS_PER_STATEMENT) {
-        const chunk = attempts.slice(i, i + ROWS_PER_STATEMENT);
-        const rows: Row[] = await store
-          .db(ATTEMPTS_TABLE)
-          .insert(chunk.map(attempt => insertRow(attempt, recordedAt)))
-          .onConflict(['cluster', 'uid', 'generation'])
-          .ignore()
-          .returning(['cluster', 'uid', 'generation']);
-        for (const row of rows) {
-          inserted.add(
-            attemptKey({
-              cluster: String(row.cluster),
-              uid: String(row.uid),
-              generation: toNumber(row.generation),
-            }),
-          );
-        }
+      const rows = await insertNewRows(
+        store.db,
+        ATTEMPTS_TABLE,
+        attempts.map(attempt => insertRow(attempt, recordedAt)),
+        ['cluster', 'uid', 'generation'],
+        ['cluster', 'uid', 'generation'],
+      );
+      for (const row of rows) {
+        inserted.add(
+          attemptKey({
+            cluster: String(row.cluster),
+            uid: String(row.uid),
+            generation: toNumber(row.generation),
+          }),
+        );
       }
       await store.counts.addedMany(
         attempts.filter(attempt => inserted.has(attemptKey(attempt))),

@@ -342,8 +342,10 @@ describe.each(databases.eachSupportedId())(
       list.forEach(recorder.listener);
       await recorder.flush();
       writing = false;
-      // 3 batches of several statements each, every one followed by a turn of the loop.
-      expect(ticks).toBeGreaterThan(12);
+      // 3 batches of at least 3 statements each (resources, attempts, day
+      // rollups), every one followed by a turn of the loop; SQLite's driver
+      // is synchronous, so without the yields no tick would run at all.
+      expect(ticks).toBeGreaterThanOrEqual(9);
       expect(events).toEqual([]);
 
       const rows = async () =>

@@ -45,6 +45,12 @@ export interface HistoryRecorderOptions {
   maxTombstones?: number;
   /** Synchronous work per turn of the event loop before yielding, ms. */
   budgetMs?: number;
+  /**
+   * Writing starts once this resolves; changes are queued (in order) until
+   * then. The plugin passes the informers' first list, bounded, so that at
+   * start the cache fills with all the CPU and the history catches up after.
+   */
+  startAfter?: () => Promise<void>;
 }
 
 interface Queued {
@@ -103,6 +109,7 @@ export class HistoryRecorder {
   private readonly maxTombstones: number;
   private tombstones = 0;
   private readonly budgetMs: number;
+  private started?: Promise<void>;
 
   constructor(private readonly options: HistoryRecorderOptions) {
     this.budgetMs = options.budgetMs ?? 8;
@@ -121,6 +128,17 @@ export class HistoryRecorder {
     }
   };
 
+  private async waitToStart(): Promise<void> {
+    try {
+      await this.options.startAfter?.();
+    } catch (error) {
+      this.options.logger.warn(
+        'Waiting to start the provisioning history failed; starting now',
+        { error: String(error) },
+      );
+    }
+  }
+
   /** Resolves when every change queued so far is written (or given up on). */
   async flush(): Promise<void> {
     while (this.draining) {
@@ -134,6 +152,8 @@ export class HistoryRecorder {
   }
 
   private async drain(): Promise<void> {
+    this.started ??= this.waitToStart();
+    await this.started;
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.batchSize);
       await this.writeBatch(batch);
@@ -392,7 +412,7 @@ export class HistoryRecorder {
     if (known && plan.attempt.generation < known.generation) {
       return; // stale: a newer generation was already recorded
     }
-    const attemptKey: AttemptKey = plan.attempt;
+    const attempt: AttemptKey = plan.attempt;
     const sameGeneration = known?.generation === plan.attempt.generation;
     if (known?.fingerprint !== print) {
       await resources.upsert(plan.resource, now);
@@ -401,7 +421,7 @@ export class HistoryRecorder {
     // provisioning attempt, so a terminating object never starts one.
     if (!sameGeneration && plan.terminatingAt === undefined) {
       await attempts.ensure(plan.attempt, now);
-      await attempts.supersedeOlder(attemptKey, plan.attempt.startedAt);
+      await attempts.supersedeOlder(attempt, plan.attempt.startedAt);
     }
     const next: Known =
       known && sameGeneration
@@ -422,37 +442,37 @@ export class HistoryRecorder {
     if (transition?.type === 'ready' && !next.ready) {
       let won: boolean;
       if (transition.live) {
-        won = await attempts.markReady(attemptKey, transition.at, {
+        won = await attempts.markReady(attempt, transition.at, {
           estimated: false,
         });
       } else {
         // Seen Ready in a (re)list: an attempt whose start was observed became
         // Ready while nobody watched (notify); one reconstructed from the
         // object is history, not news (no notification).
-        won = await attempts.markReady(attemptKey, transition.at, {
+        won = await attempts.markReady(attempt, transition.at, {
           estimated: true,
           onlyObservedStart: true,
         });
         if (!won) {
-          await attempts.markReady(attemptKey, transition.at, {
+          await attempts.markReady(attempt, transition.at, {
             estimated: true,
           });
         }
       }
       if (won) {
-        await this.pushEvent('ready', attemptKey, attempts, events);
+        await this.pushEvent('ready', attempt, attempts, events);
       }
       next.ready = true;
     }
     if (transition?.type === 'failed' && !next.failed && !next.ready) {
       const won = await attempts.markFailed(
-        attemptKey,
+        attempt,
         transition.at,
         transition.reason,
         transition.message,
       );
       if (won) {
-        await this.pushEvent('failed', attemptKey, attempts, events);
+        await this.pushEvent('failed', attempt, attempts, events);
       }
       next.failed = true;
     }

@@ -1,5 +1,10 @@
 import type { Knex } from 'knex';
-import { ROWS_PER_STATEMENT, toBoolean, toNumber } from './dbValues';
+import {
+  compareStrings,
+  ROWS_PER_STATEMENT,
+  toBoolean,
+  toNumber,
+} from './dbValues';
 
 export const RESOURCE_COUNTS_TABLE = 'platform_resource_counts';
 
@@ -76,7 +81,7 @@ export class ResourceCountStore {
       }
     }
     const rows = [...cells.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => compareStrings(a, b))
       .map(([, cell]) => cell)
       .filter(cell => cell.created !== 0 || cell.deleted !== 0)
       .map(cell => ({

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { insertNewRows } from './insertNewRows';
 import {
   dayNumber,
   ResourceCountStore,
@@ -7,7 +8,6 @@ import {
 import {
   optionalNumber,
   optionalString,
-  ROWS_PER_STATEMENT,
   toBoolean,
   toNumber,
 } from './dbValues';
@@ -235,17 +235,15 @@ export class ResourceStore {
     return this.atomically(async store => {
       const inserted = new Set<string>();
       const counted: ResourceCountChange[] = [];
-      for (let i = 0; i < resources.length; i += ROWS_PER_STATEMENT) {
-        const chunk = resources.slice(i, i + ROWS_PER_STATEMENT);
-        const rows: Array<{ cluster: string; uid: string }> = await store
-          .db(RESOURCES_TABLE)
-          .insert(chunk.map(resource => insertRow(resource, at)))
-          .onConflict(['cluster', 'uid'])
-          .ignore()
-          .returning(['cluster', 'uid']);
-        for (const row of rows) {
-          inserted.add(resourceKey(String(row.cluster), String(row.uid)));
-        }
+      const rows = await insertNewRows(
+        store.db,
+        RESOURCES_TABLE,
+        resources.map(resource => insertRow(resource, at)),
+        ['cluster', 'uid'],
+        ['cluster', 'uid'],
+      );
+      for (const row of rows) {
+        inserted.add(resourceKey(String(row.cluster), String(row.uid)));
       }
       for (const resource of resources) {
         if (inserted.has(resourceKey(resource.cluster, resource.uid))) {

@@ -98,5 +98,58 @@ describe.each(databases.eachSupportedId())(
           ?.deletedAt,
       ).toBe(T0);
     });
+
+    it.each<[string, number | undefined, string[]]>([
+      ['without a start time: only rows past the grace period', undefined, []],
+      [
+        'rows last written before this backend started watching',
+        T0 + 5_000,
+        ['fresh'],
+      ],
+      [
+        'not rows written within the allowed clock skew of the start',
+        T0 - 500,
+        [],
+      ],
+    ])('sweeps, after a restart, %s', async (_case, watchingSince, swept) => {
+      await resources.upsert(
+        {
+          cluster: 'dev',
+          uid: 'gone',
+          kind: 'Bucket',
+          name: 'gone',
+          tenant: 'payments',
+          generation: 1,
+          createdAt: T0 - 60 * MIN,
+          createdViaPortal: false,
+        },
+        T0 - 1_000,
+      );
+      const settled: string[] = [];
+      const sweeper = new ResourceSweeper({
+        db,
+        resources,
+        attempts,
+        snapshot: () => ({
+          clusters: [{ name: 'dev', synced: true, connected: true }],
+          resources: [{ cluster: 'dev', uid: 'kept' }],
+          watchingSince,
+        }),
+        settle: async () => {
+          settled.push('settled');
+        },
+        logger: mockServices.logger.mock(),
+        now: () => T0 + 10_000,
+      });
+      await sweeper.run();
+      expect(settled).toEqual(['settled']);
+      const deleted: string[] = [];
+      for (const uid of ['kept', 'gone', 'fresh']) {
+        if ((await resources.get('dev', uid))?.deletedAt !== undefined) {
+          deleted.push(uid);
+        }
+      }
+      expect(deleted).toEqual(swept.length ? ['gone', ...swept] : []);
+    });
   },
 );

@@ -65,6 +65,11 @@ export interface HistoryModuleOptions {
    * happened while no backend watched. Without it they stay unrecorded.
    */
   liveResources?: () => LiveResourceSnapshot;
+  /**
+   * Recording starts once this resolves (changes wait in order): the plugin
+   * passes the informers' first list, bounded, so the cache fills first.
+   */
+  startRecordingAfter?: () => Promise<void>;
   /** Default: the global OpenTelemetry meter of this plugin. */
   meter?: TelemetryMeter;
   clock?: { now(): Date };
@@ -156,19 +161,22 @@ export function createHistoryModule(
         logger,
         now,
         onEvent,
+        startAfter: options.startRecordingAfter,
       }),
       detector: new StuckDetector({ attempts, config, logger, now, onEvent }),
-      sweeper: options.liveResources
-        ? new ResourceSweeper({
-            db,
-            resources,
-            attempts,
-            snapshot: options.liveResources,
-            logger,
-            now,
-          })
-        : undefined,
+      sweeper: undefined,
     };
+    if (options.liveResources) {
+      state.sweeper = new ResourceSweeper({
+        db,
+        resources,
+        attempts,
+        snapshot: options.liveResources,
+        settle: () => state.recorder.flush(),
+        logger,
+        now,
+      });
+    }
     for (const change of pending.splice(0)) {
       state.recorder.listener(change);
     }

@@ -82,3 +82,9 @@ export function isPostgres(client: {
 }): boolean {
   return client.client.config.client === 'pg';
 }
+
+/** Orders strings by code unit, the same on every replica (not locale-aware). */
+export function compareStrings(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
