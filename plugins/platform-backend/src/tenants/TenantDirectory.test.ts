@@ -63,4 +63,36 @@ describe('TenantDirectory', () => {
       expect.stringContaining('catalog down'),
     );
   });
+
+  it('reads again every few seconds while the catalog has no tenant Groups yet', async () => {
+    const clock = new FakeClock();
+    const catalog = catalogServiceMock({ entities: [] });
+    const spy = jest.spyOn(catalog, 'getEntities');
+    const directory = new TenantDirectory({
+      catalog,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      groupType: 'team',
+      refreshIntervalMs: 300_000,
+      emptyRetryMs: 5_000,
+      clock,
+    });
+    directory.start();
+    await clock.advance(0);
+    expect(directory.isLoaded()).toBe(true);
+    expect(directory.list()).toEqual([]);
+    await clock.advance(5_000);
+    expect(spy).toHaveBeenCalledTimes(2);
+    // The catalog ingests the Groups: found on the next quick read, then
+    // only the normal interval.
+    spy.mockResolvedValue({ items: [group('payments', 'team')] });
+    await clock.advance(5_000);
+    expect(directory.list()).toEqual(['payments']);
+    expect(spy).toHaveBeenCalledTimes(3);
+    await clock.advance(200_000);
+    expect(spy).toHaveBeenCalledTimes(3);
+    await clock.advance(100_000);
+    expect(spy).toHaveBeenCalledTimes(4);
+    directory.stop();
+  });
 });

@@ -11,13 +11,24 @@ export interface TenantDirectoryOptions {
   /** `spec.type` of tenant Groups. */
   groupType: string;
   refreshIntervalMs: number;
+  /**
+   * How soon to read again while the directory is empty (the catalog may not
+   * have ingested the Groups yet at start, or failed to answer). Default 5 s,
+   * never longer than `refreshIntervalMs`.
+   */
+  emptyRetryMs?: number;
   clock?: Clock;
 }
+
+const DEFAULT_EMPTY_RETRY_MS = 5_000;
 
 /**
  * The tenants: catalog Groups of the configured `spec.type`, read with the
  * plugin's own credentials at start and then periodically. Until the first
  * read succeeds the directory is empty; a failed refresh keeps the last list.
+ * While it is empty (a backend starting before the catalog has ingested its
+ * Groups), it reads again every few seconds instead of waiting a whole
+ * refresh interval.
  */
 export class TenantDirectory {
   private tenants: string[] = [];
@@ -62,14 +73,18 @@ export class TenantDirectory {
     }
   }
 
-  /** Reads now and then every refresh interval, until stopped. */
+  /** Reads now and then every refresh interval (sooner while empty), until stopped. */
   start(): void {
+    const { refreshIntervalMs, emptyRetryMs = DEFAULT_EMPTY_RETRY_MS } =
+      this.options;
     const loop = async () => {
       await this.refresh();
       if (!this.stopped) {
         this.timer = this.clock.setTimeout(
           loop,
-          this.options.refreshIntervalMs,
+          this.tenants.length === 0
+            ? Math.min(emptyRetryMs, refreshIntervalMs)
+            : refreshIntervalMs,
         );
       }
     };
