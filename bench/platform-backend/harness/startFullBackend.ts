@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { TestBackend } from '@backstage/backend-test-utils';
 import type { SignalPayload } from '@backstage/plugin-signals-node';
+import type { Knex } from 'knex';
 import type { AddressInfo } from 'node:net';
 import {
   demoGroups,
@@ -23,16 +24,19 @@ const component: Entity = {
 /**
  * The whole platform plugin in a Backstage test backend (mock catalog, the
  * demo permission decisions, in-process signals) over the bench clusters,
- * with a keep-alive HTTP client for its API.
+ * with a keep-alive HTTP client for its API. The history is kept in `knex`
+ * when given, else in the test backend's in-memory SQLite.
  */
 export async function startFullBackend(
   clusters: BenchClusters,
   onSignal?: (signal: SignalPayload) => void,
+  knex?: Knex,
 ) {
   const backend: TestBackend = await startPlatformBackend({
     platform: { clusters: clustersConfig(clusters) },
     entities: [...demoGroups(TENANTS), component],
     onSignal,
+    knex,
   });
   const { port } = backend.server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}/api/platform`;
