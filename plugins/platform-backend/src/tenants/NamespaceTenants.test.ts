@@ -1,3 +1,4 @@
+import { tenantOfNamespace } from '@fractal/backstage-plugin-platform-common';
 import { NamespaceTenants } from './NamespaceTenants';
 
 function ns(name: string, labels?: Record<string, string>) {
@@ -45,13 +46,26 @@ describe('NamespaceTenants', () => {
     expect(tenants.tenantOf('dev', undefined)).toBeUndefined();
   });
 
-  it('supports other patterns', () => {
-    const tenants = new NamespaceTenants({
-      namespaceLabel: 'team',
-      namespacePattern: '{{name}}.apps',
-    });
-    expect(tenants.tenantOf('dev', 'payments.apps')).toBe('payments');
-    expect(tenants.tenantOf('dev', 'paymentsXapps')).toBeUndefined();
+  it.each(['{{name}}-apps', '{{ name }}-apps'])(
+    'supports other patterns (%s), as platform-common maps them',
+    namespacePattern => {
+      const mapping = { namespaceLabel: 'team', namespacePattern };
+      const tenants = new NamespaceTenants(mapping);
+      for (const name of ['payments-apps', 'paymentsxapps', 'apps', '-apps']) {
+        expect(tenants.tenantOf('dev', name)).toBe(
+          tenantOfNamespace({ name }, mapping),
+        );
+      }
+      expect(tenants.tenantOf('dev', 'payments-apps')).toBe('payments');
+      expect(tenants.tenantOf('dev', 'paymentsxapps')).toBeUndefined();
+    },
+  );
+
+  it('rejects a pattern that cannot give namespace names', () => {
+    expect(
+      () =>
+        new NamespaceTenants({ ...options, namespacePattern: '{{name}}.apps' }),
+    ).toThrow("'{{name}}.apps' must consist of lowercase letters");
   });
 
   it('rejects a pattern without {{name}}', () => {

@@ -1,19 +1,18 @@
+import {
+  namespaceNameMatcher,
+  validateNamespacePattern,
+} from '@fractal/backstage-plugin-platform-common';
 import type { KubeObject } from '../cache/ResourceChange';
 
 /** How namespaces map to tenants. */
 export interface NamespaceTenantsOptions {
   /** Namespace label naming the tenant, e.g. `fractal.dev/tenant`. */
   namespaceLabel: string;
-  /** Name pattern with `{{name}}`, e.g. `tenant-{{name}}`, used when the label is absent. */
+  /**
+   * Name pattern with `{{name}}`, e.g. `tenant-{{name}}`, used when the label
+   * is absent (the same rules as platform-common's `tenantOfNamespace`).
+   */
   namespacePattern: string;
-}
-
-function patternToRegExp(pattern: string): RegExp {
-  const [before, after] = pattern.split('{{name}}');
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(
-    `^${escape(before)}([a-z0-9]([-a-z0-9]*[a-z0-9])?)${escape(after ?? '')}$`,
-  );
 }
 
 /**
@@ -24,15 +23,18 @@ function patternToRegExp(pattern: string): RegExp {
  */
 export class NamespaceTenants {
   private readonly labelled = new Map<string, Map<string, string>>();
-  private readonly pattern: RegExp;
+  private readonly tenantOfName: (name: string) => string | undefined;
 
   constructor(private readonly options: NamespaceTenantsOptions) {
-    if (!options.namespacePattern.includes('{{name}}')) {
+    const problems = validateNamespacePattern(options.namespacePattern);
+    if (problems.length > 0) {
       throw new Error(
-        `platform.tenants.namespacePattern '${options.namespacePattern}' must contain {{name}}`,
+        `platform.tenants.namespacePattern '${
+          options.namespacePattern
+        }' ${problems.join(' and ')}`,
       );
     }
-    this.pattern = patternToRegExp(options.namespacePattern);
+    this.tenantOfName = namespaceNameMatcher(options.namespacePattern);
   }
 
   /** The tenant of a namespace, or undefined (cluster-scoped objects have none). */
@@ -40,7 +42,7 @@ export class NamespaceTenants {
     if (!namespace) return undefined;
     const label = this.labelled.get(cluster)?.get(namespace);
     if (label) return label;
-    return this.pattern.exec(namespace)?.[1];
+    return this.tenantOfName(namespace);
   }
 
   /**

@@ -5,6 +5,7 @@ export {
   type TenantMapping,
 } from './TenantMapping';
 export {
+  namespaceNameMatcher,
   tenantNamespace,
   tenantOfNamespace,
   validateNamespacePattern,

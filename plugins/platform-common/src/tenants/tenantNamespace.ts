@@ -58,6 +58,25 @@ function escapeRegExp(text: string): string {
 }
 
 /**
+ * A matcher of namespace names against a pattern: `tenant-{{name}}` gives a
+ * function mapping `tenant-payments` to `payments` and `kube-system` to
+ * undefined. Build it once and reuse it (it compiles a regular expression).
+ * @public
+ */
+export function namespaceNameMatcher(
+  pattern: string,
+): (namespaceName: string) => string | undefined {
+  const [before, after] = pattern.split(PLACEHOLDER);
+  if (after === undefined) return () => undefined;
+  const regExp = new RegExp(
+    `^${escapeRegExp(before)}([a-z0-9]([-a-z0-9]*[a-z0-9])?)${escapeRegExp(
+      after,
+    )}$`,
+  );
+  return name => regExp.exec(name)?.[1];
+}
+
+/**
  * The tenant a namespace belongs to: its tenant label when set (the label
  * decides, also against the pattern), else the tenant the pattern yields for
  * its name, else undefined.
@@ -69,12 +88,5 @@ export function tenantOfNamespace(
 ): string | undefined {
   const label = namespace.labels?.[mapping.namespaceLabel];
   if (label !== undefined && label !== '') return label;
-  const [before, after] = mapping.namespacePattern.split(PLACEHOLDER);
-  if (after === undefined) return undefined;
-  const match = new RegExp(
-    `^${escapeRegExp(before)}([a-z0-9]([-a-z0-9]*[a-z0-9])?)${escapeRegExp(
-      after,
-    )}$`,
-  ).exec(namespace.name);
-  return match?.[1];
+  return namespaceNameMatcher(mapping.namespacePattern)(namespace.name);
 }
