@@ -39,7 +39,7 @@ export interface CompileRouterOptions {
   /** Namespaces the informers have seen, with the tenant mapping. */
   namespaces: {
     readonly mapping: TenantMapping;
-    labelledNamespaces(cluster: string): NamespaceInfo[];
+    namespaces(cluster: string): NamespaceInfo[];
   };
 }
 
@@ -105,7 +105,7 @@ export function createCompileRouter(
       kind.scope === 'Namespaced'
         ? previewNamespace(
             tenant.name,
-            options.namespaces.labelledNamespaces(cluster.name),
+            options.namespaces.namespaces(cluster.name),
             options.namespaces.mapping,
           )
         : undefined;

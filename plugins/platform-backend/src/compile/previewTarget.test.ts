@@ -119,17 +119,32 @@ describe('previewNamespace', () => {
     expect(
       previewNamespace(
         tenant,
-        tenants.labelledNamespaces('dev'),
+        tenants.namespaces('dev'),
         tenants.mapping,
       ),
     ).toBe(namespace);
+  });
+
+  it('chooses the unlabelled pattern namespace over a labelled one, as the actions do', () => {
+    tenants.set('dev', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'tenant-payments', uid: 'u3' },
+    });
+    try {
+      expect(
+        previewNamespace('payments', tenants.namespaces('dev'), tenants.mapping),
+      ).toBe('tenant-payments');
+    } finally {
+      tenants.delete('dev', 'tenant-payments');
+    }
   });
 
   it('never chooses a pattern namespace labelled for another tenant', () => {
     expect(() =>
       previewNamespace(
         'search',
-        tenants.labelledNamespaces('dev'),
+        tenants.namespaces('dev'),
         tenants.mapping,
       ),
     ).toThrow("tenant 'search' has no namespace");

@@ -73,23 +73,24 @@ export function findPreviewKind(
 }
 
 /**
- * The namespace the actions would choose for a tenant. The informers record
- * the namespaces labelled with a tenant; a namespace named by the pattern
- * but unlabelled is only known by its name, so it stands in when no
- * namespace is labelled for the tenant (the actions check that it exists
- * when they run, and prefer it also when another one is labelled).
+ * The namespace the actions would choose for a tenant, chosen by the same
+ * rules (`selectTenantNamespace`) from the namespaces the informers have seen
+ * in the cluster. When none of them belongs to the tenant (a cluster not
+ * listed yet), the pattern's name stands in; the actions check that it
+ * exists when they run.
  */
 export function previewNamespace(
   tenant: string,
-  labelled: readonly NamespaceInfo[],
+  namespaces: readonly NamespaceInfo[],
   mapping: TenantMapping,
 ): string {
   const byPattern = tenantNamespace(tenant, mapping.namespacePattern);
-  const known =
-    labelled.some(ns => ns.labels?.[mapping.namespaceLabel] === tenant) ||
-    labelled.some(ns => ns.name === byPattern);
+  const known = namespaces.some(
+    ns =>
+      ns.name === byPattern || ns.labels?.[mapping.namespaceLabel] === tenant,
+  );
   const candidates = known
-    ? labelled
-    : [...labelled, { name: byPattern, labels: {} }];
+    ? namespaces
+    : [...namespaces, { name: byPattern, labels: {} }];
   return selectTenantNamespace(tenant, candidates, mapping);
 }

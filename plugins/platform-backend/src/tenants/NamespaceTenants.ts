@@ -22,7 +22,8 @@ export interface NamespaceTenantsOptions {
  * seen (yet) is mapped by its name alone.
  */
 export class NamespaceTenants {
-  private readonly labelled = new Map<string, Map<string, string>>();
+  /** Per cluster: every namespace seen, with its tenant label ('' when none). */
+  private readonly seen = new Map<string, Map<string, string>>();
   private readonly tenantOfName: (name: string) => string | undefined;
 
   constructor(private readonly options: NamespaceTenantsOptions) {
@@ -40,7 +41,7 @@ export class NamespaceTenants {
   /** The tenant of a namespace, or undefined (cluster-scoped objects have none). */
   tenantOf(cluster: string, namespace: string | undefined): string | undefined {
     if (!namespace) return undefined;
-    const label = this.labelled.get(cluster)?.get(namespace);
+    const label = this.seen.get(cluster)?.get(namespace);
     if (label) return label;
     return this.tenantOfName(namespace);
   }
@@ -52,25 +53,24 @@ export class NamespaceTenants {
     const name = namespace.metadata.name;
     const before = this.tenantOf(cluster, name);
     const label = namespace.metadata.labels?.[this.options.namespaceLabel];
-    let byName = this.labelled.get(cluster);
+    let byName = this.seen.get(cluster);
     if (!byName) {
       byName = new Map();
-      this.labelled.set(cluster, byName);
+      this.seen.set(cluster, byName);
     }
-    if (label) byName.set(name, label);
-    else byName.delete(name);
+    byName.set(name, label ?? '');
     return this.tenantOf(cluster, name) !== before;
   }
 
   /** Forgets a deleted namespace. Returns true when its tenant changed. */
   delete(cluster: string, name: string): boolean {
     const before = this.tenantOf(cluster, name);
-    this.labelled.get(cluster)?.delete(name);
+    this.seen.get(cluster)?.delete(name);
     return this.tenantOf(cluster, name) !== before;
   }
 
   deleteCluster(cluster: string): void {
-    this.labelled.delete(cluster);
+    this.seen.delete(cluster);
   }
 
   /** The mapping in force (namespace label and name pattern). */
@@ -78,13 +78,16 @@ export class NamespaceTenants {
     return this.options;
   }
 
-  /** The namespaces of a cluster that carry the tenant label, with it. */
-  labelledNamespaces(
+  /**
+   * Every namespace of a cluster the informer has seen, with its tenant label
+   * when it has one: what the scaffolder actions choose a namespace from.
+   */
+  namespaces(
     cluster: string,
   ): Array<{ name: string; labels: Record<string, string> }> {
-    return [...(this.labelled.get(cluster) ?? [])].map(([name, tenant]) => ({
+    return [...(this.seen.get(cluster) ?? [])].map(([name, tenant]) => ({
       name,
-      labels: { [this.options.namespaceLabel]: tenant },
+      labels: tenant ? { [this.options.namespaceLabel]: tenant } : {},
     }));
   }
 }
