@@ -233,19 +233,19 @@ async function main() {
     );
     const col = (text: string) => text.padEnd(18);
     line(
-      `  ${'start'.padEnd(34)}${col('synced')}${col('history caught up')}${col(
+      `  ${'start'.padEnd(40)}${col('synced')}${col('history caught up')}${col(
         'loop delay p99',
       )}${col('loop delay max')}`,
     );
     line(
-      `  ${`informers only (${ROUNDS} rounds)`.padEnd(34)}${col(
+      `  ${`informers only (${ROUNDS} rounds)`.padEnd(40)}${col(
         ms(median(bare.times)),
       )}${col('-')}${col('-')}${col('-')}`,
     );
     for (const { engine, rounds } of full) {
       line(
         `  ${`whole plugin, ${engine} (${rounds.length} rounds)`.padEnd(
-          34,
+          40,
         )}${col(ms(median(rounds.map(r => r.syncedMs))))}${col(
           ms(median(rounds.map(r => r.caughtUpMs))),
         )}${col(ms(median(rounds.map(r => r.loopP99Ms))))}${col(
