@@ -1,9 +1,9 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   compileManifest,
+  parseTenantRef,
   platformResourceCreatePermission,
   selectTargetCluster,
   type CompiledManifest,
@@ -43,24 +43,6 @@ export interface CompileRouterOptions {
   };
 }
 
-function tenantOf(input: string): { name: string; ref: string } {
-  let ref;
-  try {
-    ref = parseEntityRef(input, {
-      defaultKind: 'group',
-      defaultNamespace: 'default',
-    });
-  } catch {
-    throw new InputError(
-      `tenant: '${input}' is not a Group name or entity ref`,
-    );
-  }
-  if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
-    throw new InputError(`tenant: '${input}' is not a Group`);
-  }
-  return { name: ref.name, ref: stringifyEntityRef(ref) };
-}
-
 /**
  * `POST /compile`: compiles a request into the final manifest the
  * `platform:resource:compile` action would produce, for the template form's
@@ -80,7 +62,7 @@ export function createCompileRouter(
       permission: platformResourceCreatePermission,
     });
     const request = parseCompileRequest(req.body);
-    const tenant = tenantOf(request.tenant);
+    const tenant = parseTenantRef(request.tenant);
     const credentials = await options.httpAuth.credentials(req, {
       allow: ['user'],
     });

@@ -15,3 +15,4 @@ export {
   selectTargetCluster,
   type TargetClusterCandidate,
 } from './selectTargetCluster';
+export { parseTenantRef } from './parseTenantRef';

@@ -3,15 +3,14 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  parseEntityRef,
-  RELATION_HAS_MEMBER,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { RELATION_HAS_MEMBER } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { platformAdminPermission } from '@fractal/backstage-plugin-platform-common';
+import {
+  parseTenantRef,
+  platformAdminPermission,
+} from '@fractal/backstage-plugin-platform-common';
 
 /** Who may act for a tenant, and why. */
 export interface TenantAccess {
@@ -33,32 +32,11 @@ export interface TenantAuthorizerOptions {
   groupType: string;
 }
 
-const ENTITY_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-
 /**
- * The tenant Group a `tenant` input names: `payments` or
- * `group:default/payments`. `InputError` naming the `tenant` field otherwise.
+ * The tenant Group a `tenant` input names (platform-common's
+ * `parseTenantRef`, kept under this name for the actions).
  */
-export function parseTenant(input: string): { name: string; ref: string } {
-  let ref;
-  try {
-    ref = parseEntityRef(input, {
-      defaultKind: 'group',
-      defaultNamespace: 'default',
-    });
-  } catch {
-    throw new InputError(
-      `tenant: '${input}' is not a Group name or entity ref`,
-    );
-  }
-  if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
-    throw new InputError(`tenant: '${input}' is not a Group`);
-  }
-  if (!ENTITY_NAME.test(ref.name)) {
-    throw new InputError(`tenant: '${input}' is not a valid Group name`);
-  }
-  return { name: ref.name, ref: stringifyEntityRef(ref) };
-}
+export const parseTenant = parseTenantRef;
 
 /**
  * Decides whether the initiating user may create or change platform
