@@ -117,11 +117,7 @@ describe('previewNamespace', () => {
     ],
   ])('chooses %s', (_case, tenant, namespace) => {
     expect(
-      previewNamespace(
-        tenant,
-        tenants.namespaces('dev'),
-        tenants.mapping,
-      ),
+      previewNamespace(tenant, tenants.namespaces('dev'), tenants.mapping),
     ).toBe(namespace);
   });
 
@@ -133,7 +129,11 @@ describe('previewNamespace', () => {
     });
     try {
       expect(
-        previewNamespace('payments', tenants.namespaces('dev'), tenants.mapping),
+        previewNamespace(
+          'payments',
+          tenants.namespaces('dev'),
+          tenants.mapping,
+        ),
       ).toBe('tenant-payments');
     } finally {
       tenants.delete('dev', 'tenant-payments');
@@ -142,11 +142,7 @@ describe('previewNamespace', () => {
 
   it('never chooses a pattern namespace labelled for another tenant', () => {
     expect(() =>
-      previewNamespace(
-        'search',
-        tenants.namespaces('dev'),
-        tenants.mapping,
-      ),
+      previewNamespace('search', tenants.namespaces('dev'), tenants.mapping),
     ).toThrow("tenant 'search' has no namespace");
   });
 });
