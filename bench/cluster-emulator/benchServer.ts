@@ -1,12 +1,15 @@
 /* The emulator side of the benchmark, in its own process (as the backend would be):
- * starts 3 clusters, loads the objects, prints one JSON line, waits for SIGTERM. */
+ * starts 3 clusters, loads the objects, prints one JSON line, then answers
+ * `churn <n>` lines on stdin (n status writes on dev, one JSON line back) until SIGTERM. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { RunningEmulator, startEmulator } from '@fractal/cluster-emulator';
 
 const TOTAL_OBJECTS = Number(process.env.BENCH_OBJECTS ?? 50_000);
 const LIST_SIZE = Number(process.env.BENCH_LIST_SIZE ?? 10_000);
+const HISTORY_SIZE = Number(process.env.BENCH_HISTORY_SIZE ?? 10_000);
 const API = 'platform.fractal.dev/v1alpha1';
 const KINDS = ['PostgreSQLInstance', 'Bucket', 'Cache', 'Application'];
 const TENANTS = ['payments', 'checkout', 'search', 'identity'];
@@ -85,6 +88,22 @@ function load(emulator: RunningEmulator): { ms: number; count: number } {
   return { ms: performance.now() - started, count };
 }
 
+/** `n` status writes to dev's PostgreSQLInstances, round robin: history for the paged LIST benchmark. */
+function churn(emulator: RunningEmulator, n: number, from: number) {
+  const started = performance.now();
+  const dev = emulator.cluster(emulator.clusters[0].name);
+  for (let i = from; i < from + n; i++) {
+    dev.updateStatus(
+      API,
+      'PostgreSQLInstance',
+      `postgresqlinstance-${i % LIST_SIZE}`,
+      `tenant-${TENANTS[(i % LIST_SIZE) % TENANTS.length]}`,
+      { address: `db-${i}.bench.internal` },
+    );
+  }
+  return { churned: n, ms: performance.now() - started };
+}
+
 async function main() {
   const stateDir = mkdtempSync(join(tmpdir(), 'fractal-emulator-bench-'));
   const emulator = await startEmulator({
@@ -96,6 +115,7 @@ async function main() {
     ],
     seed: false,
     operator: { enabled: false },
+    watch: { historySize: HISTORY_SIZE },
   });
   const loaded = load(emulator);
   process.stdout.write(
@@ -114,6 +134,14 @@ async function main() {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  let written = 0;
+  createInterface(process.stdin).on('line', line => {
+    const [command, count] = line.trim().split(/\s+/);
+    if (command !== 'churn') return;
+    const n = Number(count);
+    process.stdout.write(`${JSON.stringify(churn(emulator, n, written))}\n`);
+    written += n;
+  });
 }
 
 main().catch(error => {

@@ -1,12 +1,20 @@
 /* Benchmark of the cluster emulator: LIST of 10k objects and write-to-watch-event latency,
- * with 50k objects across 3 clusters. The emulator runs in its own process (benchServer.ts).
+ * with 50k objects across 3 clusters, then paged LIST with a small and a large watch history
+ * (pagedListBench.ts). The emulator runs in its own process (benchServer.ts).
  * Run: yarn workspace @fractal/cluster-emulator bench */
-import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:https';
+import { Agent } from 'node:https';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import {
+  fmt,
+  get,
+  patch,
+  percentile,
+  startServer,
+  Target,
+  watch,
+} from './benchClient';
+import { benchPagedList } from './pagedListBench';
 
 const LIST_SIZE = Number(process.env.BENCH_LIST_SIZE ?? 10_000);
 const LIST_RUNS = Number(process.env.BENCH_LIST_RUNS ?? 30);
@@ -15,131 +23,7 @@ const WATCH_RUNS = Number(process.env.BENCH_WATCH_RUNS ?? 300);
 const EXTRA_WATCHERS = 10;
 const TARGET_LIST_MS = 150;
 const TARGET_WATCH_MS = 10;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-}
-
-function fmt(ms: number): string {
-  return `${ms.toFixed(2)} ms`;
-}
-
-interface Target {
-  url: string;
-  ca: string;
-  token: string;
-}
-
-function get(
-  target: Target,
-  agent: Agent,
-  path: string,
-): Promise<{ ms: number; firstByteMs: number; bytes: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    let firstByteMs = 0;
-    const req = request(
-      new URL(path, target.url),
-      {
-        agent,
-        ca: target.ca,
-        headers: { Authorization: `Bearer ${target.token}` },
-      },
-      res => {
-        const chunks: Buffer[] = [];
-        res.on('data', c => {
-          if (!firstByteMs) firstByteMs = performance.now() - started;
-          chunks.push(c);
-        });
-        res.on('end', () => {
-          const ms = performance.now() - started;
-          const body = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode !== 200)
-            reject(
-              new Error(`GET ${path}: ${res.statusCode} ${body.slice(0, 200)}`),
-            );
-          else
-            resolve({ ms, firstByteMs, bytes: Buffer.byteLength(body), body });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-function patch(
-  target: Target,
-  agent: Agent,
-  path: string,
-  body: unknown,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const text = JSON.stringify(body);
-    const req = request(
-      new URL(path, target.url),
-      {
-        method: 'PATCH',
-        agent,
-        ca: target.ca,
-        headers: {
-          Authorization: `Bearer ${target.token}`,
-          'Content-Type': 'application/merge-patch+json',
-          'Content-Length': Buffer.byteLength(text),
-        },
-      },
-      res => {
-        res.resume();
-        res.on('end', () =>
-          res.statusCode === 200
-            ? resolve()
-            : reject(new Error(`PATCH ${path}: ${res.statusCode}`)),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(text);
-  });
-}
-
-/** A watch that calls back with each event line as it arrives. */
-function watch(
-  target: Target,
-  path: string,
-  onEvent: (event: { type: string; object: any }) => void,
-): Promise<() => void> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      new URL(path, target.url),
-      {
-        ca: target.ca,
-        agent: false,
-        headers: { Authorization: `Bearer ${target.token}` },
-      },
-      res => {
-        let buffer = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buffer += chunk;
-          let newline = buffer.indexOf('\n');
-          while (newline >= 0) {
-            const line = buffer.slice(0, newline);
-            buffer = buffer.slice(newline + 1);
-            if (line) onEvent(JSON.parse(line));
-            newline = buffer.indexOf('\n');
-          }
-        });
-        res.on('error', () => undefined);
-        resolve(() => req.destroy());
-      },
-    );
-    req.on('error', error => {
-      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error);
-    });
-    req.end();
-  });
-}
+const PAGED_RUNS = Number(process.env.BENCH_PAGED_RUNS ?? 10);
 
 async function benchList(
   kubeconfigPath: string,
@@ -267,52 +151,8 @@ async function benchWatch(target: Target) {
   return { latencies };
 }
 
-interface ServerInfo {
-  clusters: Array<{ name: string; url: string; caPem: string }>;
-  tokens: Record<string, string>;
-  kubeconfigPath: string;
-  loaded: { ms: number; count: number };
-}
-
-/** Starts benchServer.ts in its own process and waits for its report. */
-function startServer(): Promise<{
-  info: ServerInfo;
-  stop: () => Promise<void>;
-}> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--require',
-      '@backstage/cli/config/nodeTransform.cjs',
-      join(__dirname, 'benchServer.ts'),
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: process.env,
-    },
-  );
-  const exited = new Promise<void>(resolve =>
-    child.on('exit', () => resolve()),
-  );
-  return new Promise((resolve, reject) => {
-    const lines = createInterface(child.stdout);
-    lines.once('line', line => {
-      resolve({
-        info: JSON.parse(line) as ServerInfo,
-        stop: async () => {
-          child.kill('SIGTERM');
-          await exited;
-        },
-      });
-    });
-    child.on('exit', code =>
-      reject(new Error(`the benchmark server exited with ${code}`)),
-    );
-  });
-}
-
-async function main() {
-  process.stdout.write('starting 3 emulated clusters and loading objects...\n');
+/** The main benchmark: 50k objects across 3 clusters; returns its report rows and verdict. */
+async function benchMain(): Promise<{ rows: string[][]; pass: boolean }> {
   const server = await startServer();
   try {
     const { info } = server;
@@ -381,27 +221,39 @@ async function main() {
         'context: a LIST body is copied several times',
       ],
     ];
-    const width = Math.max(...rows.map(r => r[0].length));
-    const load = loadavg()
-      .map(l => l.toFixed(1))
-      .join(' ');
-    process.stdout.write(
-      `\ncluster emulator benchmark (node ${process.version}, load average ${load})\n`,
-    );
-    for (const [name, value, note] of rows)
-      process.stdout.write(
-        `  ${name.padEnd(width)}  ${value.padStart(12)}  ${note}\n`,
-      );
     const pass = listMedian <= TARGET_LIST_MS && watchMedian <= TARGET_WATCH_MS;
-    process.stdout.write(
-      `\n${pass ? 'PASS' : 'FAIL'}: ${
-        pass ? 'all targets met' : 'a target was missed'
-      }\n`,
-    );
-    process.exitCode = pass ? 0 : 1;
+    return { rows, pass };
   } finally {
     await server.stop();
   }
+}
+
+async function main() {
+  process.stdout.write('starting 3 emulated clusters and loading objects...\n');
+  const { rows, pass } = await benchMain();
+  if (PAGED_RUNS > 0) {
+    process.stdout.write(
+      'paged LIST with a small and a large watch history (one server each)...\n',
+    );
+    rows.push(...(await benchPagedList()));
+  }
+  const width = Math.max(...rows.map(r => r[0].length));
+  const load = loadavg()
+    .map(l => l.toFixed(1))
+    .join(' ');
+  process.stdout.write(
+    `\ncluster emulator benchmark (node ${process.version}, load average ${load})\n`,
+  );
+  for (const [name, value, note] of rows)
+    process.stdout.write(
+      `  ${name.padEnd(width)}  ${value.padStart(12)}  ${note}\n`,
+    );
+  process.stdout.write(
+    `\n${pass ? 'PASS' : 'FAIL'}: ${
+      pass ? 'all targets met' : 'a target was missed'
+    }\n`,
+  );
+  process.exitCode = pass ? 0 : 1;
 }
 
 main().catch(error => {
