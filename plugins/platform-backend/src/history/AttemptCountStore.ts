@@ -92,15 +92,13 @@ function addition(record: NewAttempt): CellChange {
     day: Math.floor(record.startedAt / DAY),
     delta,
     durations:
-      ready && !record.estimated && record.durationMs !== undefined
-        ? [record.durationMs]
-        : [],
+      ready && record.durationMs !== undefined ? [record.durationMs] : [],
   };
 }
 
 /**
  * The `platform_attempt_counts` table: attempts per tenant, kind and UTC day
- * of their start, counted by outcome, with the observed provisioning times.
+ * of their start, counted by outcome, with the provisioning times of its Ready attempts (estimated ones included).
  * {@link AttemptStore} keeps it exact in the transaction of every change: an
  * attempt's tenant, kind and start never change, so each change moves one
  * attempt between the counters of one cell.
@@ -148,9 +146,7 @@ export class AttemptCountStore {
       before.readyAt === undefined && after.readyAt !== undefined;
     if (becameReady && after.createdViaPortal) delta.readyViaPortal += 1;
     const duration =
-      becameReady && !after.estimated && after.durationMs !== undefined
-        ? [after.durationMs]
-        : [];
+      becameReady && after.durationMs !== undefined ? [after.durationMs] : [];
     await this.apply([
       {
         tenant: after.tenant,
@@ -212,8 +208,8 @@ export class AttemptCountStore {
    */
   async rebuild(): Promise<void> {
     const durations = isPostgres(this.db)
-      ? `COALESCE(string_agg(CASE WHEN duration_ms IS NOT NULL AND NOT estimated THEN CAST(duration_ms AS text) END, ','), '')`
-      : `COALESCE(group_concat(CASE WHEN duration_ms IS NOT NULL AND NOT estimated THEN duration_ms END, ','), '')`;
+      ? `COALESCE(string_agg(CASE WHEN duration_ms IS NOT NULL THEN CAST(duration_ms AS text) END, ','), '')`
+      : `COALESCE(group_concat(CASE WHEN duration_ms IS NOT NULL THEN duration_ms END, ','), '')`;
     await this.db.transaction(async tx => {
       await tx(ATTEMPT_COUNTS_TABLE).delete();
       await tx.raw(`

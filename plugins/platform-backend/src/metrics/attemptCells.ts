@@ -33,8 +33,8 @@ const OPEN =
 /** The aggregate columns every cell query selects; see docs/metrics.md. */
 function cellColumns(db: Knex): string {
   const durations = isPostgres(db)
-    ? `string_agg(CASE WHEN duration_ms IS NOT NULL AND NOT estimated THEN CAST(duration_ms AS text) END, ',')`
-    : `group_concat(CASE WHEN duration_ms IS NOT NULL AND NOT estimated THEN duration_ms END, ',')`;
+    ? `string_agg(CASE WHEN duration_ms IS NOT NULL THEN CAST(duration_ms AS text) END, ',')`
+    : `group_concat(CASE WHEN duration_ms IS NOT NULL THEN duration_ms END, ',')`;
   return [
     'COUNT(*) AS attempts',
     'SUM(CASE WHEN ready_at IS NOT NULL THEN 1 ELSE 0 END) AS ready',

@@ -36,7 +36,7 @@ export function failureRate(ready: number, failed: number): number {
 
 /**
  * The figures of one group of attempts from its counts and the provisioning
- * times (ms) of its observed (not estimated) Ready attempts.
+ * times (ms) of its Ready attempts.
  * @public
  */
 export function figuresFrom(
@@ -60,8 +60,10 @@ export interface AttemptFacts {
 /**
  * The figures of a list of raw attempts, counted one by one: the reference
  * definition the database queries are tested against. `superseded` and
- * `deleted` attempts count as attempts only; percentiles use observed
- * (non-estimated) Ready attempts.
+ * `deleted` attempts count as attempts only; percentiles use every Ready
+ * attempt's provisioning time, estimated ones included (a resource found
+ * already Ready: from its creationTimestamp to its Ready condition's
+ * lastTransitionTime, within a second).
  * @public
  */
 export function provisioningFigures(
@@ -74,7 +76,7 @@ export function provisioningFigures(
     switch (attempt.outcome) {
       case 'ready':
         counts.ready += 1;
-        if (!attempt.estimated && attempt.durationMs !== undefined) {
+        if (attempt.durationMs !== undefined) {
           durations.push(attempt.durationMs);
         }
         break;

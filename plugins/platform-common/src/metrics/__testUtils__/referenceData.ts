@@ -103,7 +103,7 @@ export function cellsOf(
       durationsMs: [],
     };
     countInto(cell.counts, a.outcome);
-    if (a.outcome === 'ready' && !a.estimated && a.durationMs !== undefined) {
+    if (a.outcome === 'ready' && a.durationMs !== undefined) {
       cell.durationsMs.push(a.durationMs);
     }
     cells.set(key, cell);
