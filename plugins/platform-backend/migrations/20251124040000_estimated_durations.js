@@ -3,8 +3,9 @@
 /**
  * Provisioning times of estimated attempts (resources found already Ready by
  * a list) count in the percentiles: the rollup's `durations` of every day are
- * recomputed from the attempts, estimated ones included. `down` recomputes
- * them without.
+ * recomputed from the attempts, estimated ones included. Attempts of a later
+ * generation first found by a list have no known start, so no provisioning
+ * time: theirs is cleared first. `down` restores both.
  *
  * @param {import('knex').Knex} knex
  * @param {boolean} includeEstimated
@@ -32,6 +33,11 @@ async function recomputeDurations(knex, includeEstimated) {
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
+  await knex('platform_provisioning_attempts')
+    .where('estimated', true)
+    .where('generation', '>', 1)
+    .whereNotNull('ready_at')
+    .update({ duration_ms: null });
   await recomputeDurations(knex, true);
 };
 
@@ -39,5 +45,10 @@ exports.up = async function up(knex) {
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
+  await knex('platform_provisioning_attempts')
+    .where('estimated', true)
+    .where('generation', '>', 1)
+    .whereNotNull('ready_at')
+    .update({ duration_ms: knex.raw('ready_at - started_at') });
   await recomputeDurations(knex, false);
 };

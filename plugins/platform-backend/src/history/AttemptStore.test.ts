@@ -68,6 +68,22 @@ describe.each(databases.eachSupportedId())('AttemptStore on %s', databaseId => {
     }
   });
 
+  it.each([
+    ['generation 1 with an estimated start', 1, true, 60_000],
+    ['a later generation with an observed start', 2, false, 60_000],
+    ['a later generation whose start is a stand-in', 2, true, undefined],
+  ])(
+    'records the provisioning time of %s',
+    async (_case, generation, estimated, durationMs) => {
+      const attempt = { ...key, generation };
+      await store.ensure({ ...seed, ...attempt, estimated }, T0);
+      await store.markReady(attempt, T0 + 60_000, { estimated: false });
+      const record = await store.get(attempt);
+      expect(record?.readyAt).toBe(T0 + 60_000);
+      expect(record?.durationMs).toBe(durationMs);
+    },
+  );
+
   it('clamps a Ready time before the start to the start', async () => {
     await store.ensure(seed, T0);
     await store.markReady(key, T0 - 9_000, { estimated: true });

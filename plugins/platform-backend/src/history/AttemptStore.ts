@@ -12,6 +12,7 @@ import {
   toNumber,
 } from './dbValues';
 import { insertNewRows } from './insertNewRows';
+import { startIsKnown } from './planChange';
 import { resourceKey, uidsByCluster } from './ResourceStore';
 
 export const ATTEMPTS_TABLE = 'platform_provisioning_attempts';
@@ -339,7 +340,8 @@ export class AttemptStore {
         const readyAt = Math.max(at, before.startedAt);
         const values: Row = {
           ready_at: readyAt,
-          duration_ms: readyAt - before.startedAt,
+          // No provisioning time when the start is only a stand-in.
+          duration_ms: startIsKnown(before) ? readyAt - before.startedAt : null,
         };
         if (options.estimated) values.estimated = true;
         return values;

@@ -11,11 +11,16 @@ const T0 = 20_000 * DAY + 3_600_000;
 
 const databases = historyTestDatabases();
 
-function attempt(uid: string, durationMs: number, estimated: boolean) {
+function attempt(
+  uid: string,
+  durationMs: number,
+  estimated: boolean,
+  generation = 1,
+) {
   return {
     cluster: 'dev',
     uid,
-    generation: 1,
+    generation,
     kind: 'Bucket',
     namespace: 'tenant-payments',
     name: uid,
@@ -32,7 +37,7 @@ function attempt(uid: string, durationMs: number, estimated: boolean) {
 describe.each(databases.eachSupportedId())(
   'migration 20251124040000_estimated_durations on %s',
   databaseId => {
-    it('adds the provisioning times of estimated attempts to the day rollup, and down takes them out', async () => {
+    it('adds the provisioning times of estimated attempts to the day rollup, clears made-up ones, and down restores both', async () => {
       const knex = await databases.init(databaseId as TestDatabaseId);
       await knex.migrate.up({
         directory,
@@ -47,6 +52,8 @@ describe.each(databases.eachSupportedId())(
       await knex('platform_provisioning_attempts').insert([
         attempt('observed', 60_000, false),
         attempt('estimated', 90_000, true),
+        // A later generation found Ready by a list: its start was a stand-in.
+        attempt('unknown-start', 5, true, 3),
       ]);
       // The rollup as the earlier code kept it: observed times only.
       await knex.migrate.up({
@@ -61,18 +68,26 @@ describe.each(databases.eachSupportedId())(
           .map(Number)
           .sort((a, b) => a - b);
       expect(await durations()).toEqual([60_000]);
+      const unknownStart = async () =>
+        (
+          await knex('platform_provisioning_attempts')
+            .where('uid', 'unknown-start')
+            .first('duration_ms')
+        )?.duration_ms;
 
       await knex.migrate.up({
         directory,
         name: '20251124040000_estimated_durations.js',
       });
       expect(await durations()).toEqual([60_000, 90_000]);
+      expect(await unknownStart()).toBeNull();
 
       await knex.migrate.down({
         directory,
         name: '20251124040000_estimated_durations.js',
       });
       expect(await durations()).toEqual([60_000]);
+      expect(Number(await unknownStart())).toBe(5);
     });
   },
 );

@@ -1,4 +1,9 @@
-import { attemptStart, LATE_OBSERVATION_MS, planChange } from './planChange';
+import {
+  attemptAsFound,
+  attemptStart,
+  LATE_OBSERVATION_MS,
+  planChange,
+} from './planChange';
 import { change, T0 } from './__testUtils__/resourceChanges';
 
 describe('attemptStart', () => {
@@ -164,5 +169,28 @@ describe('planChange', () => {
       }),
     );
     expect(deleted).toMatchObject({ deletedAt: T0 + 9_000 });
+  });
+});
+
+describe('attemptAsFound', () => {
+  it.each([
+    ['generation 1 found Ready: from creationTimestamp to Ready', 1, 59_000],
+    ['a later generation found Ready: no provisioning time', 3, undefined],
+  ])('%s', (_case, generation, durationMs) => {
+    const found = attemptAsFound(
+      planChange(
+        change({
+          initial: true,
+          state: 'Ready',
+          generation,
+          created: -60_000,
+          readySince: -1_000,
+          observed: 0,
+        }),
+      ),
+    );
+    expect(found.readyAt).toBe(T0 - 500);
+    expect(found.estimated).toBe(true);
+    expect(found.durationMs).toBe(durationMs);
   });
 });

@@ -87,7 +87,8 @@ export function readyTransitionTime(object: KubeObject): number | undefined {
  * - from a (re)list: creationTimestamp for generation 1; for a later
  *   generation already Ready, the Ready condition's lastTransitionTime (when
  *   that generation was never watched its start is unknown: the attempt is
- *   placed at its Ready time, with no provisioning time worth counting);
+ *   placed at its Ready time, with no provisioning time, see
+ *   {@link startIsKnown});
  *   otherwise the observation time. All estimated.
  *
  * An existing attempt keeps its start: this only seeds new rows.
@@ -202,6 +203,19 @@ export function planChange(change: ResourceChange): ChangePlan {
 }
 
 /**
+ * Whether an attempt's start is known, exactly or as an estimate within a
+ * second: always, except a later generation first found by a list, whose
+ * start is only a stand-in (its Ready time, or when it was listed). Such an
+ * attempt has no provisioning time: it would be a made-up figure.
+ */
+export function startIsKnown(attempt: {
+  estimated: boolean;
+  generation: number;
+}): boolean {
+  return !(attempt.estimated && attempt.generation > 1);
+}
+
+/**
  * The attempt of a resource first found by a list, as it stands: open, or
  * already Ready (estimated, from the Ready condition) or failed, with the
  * same values the conditional updates would write one after the other.
@@ -212,7 +226,9 @@ export function attemptAsFound(plan: ChangePlan): NewAttempt {
   if (transition?.type === 'ready') {
     const readyAt = Math.max(transition.at, attempt.startedAt);
     attempt.readyAt = readyAt;
-    attempt.durationMs = readyAt - attempt.startedAt;
+    if (startIsKnown(plan.attempt)) {
+      attempt.durationMs = readyAt - attempt.startedAt;
+    }
     if (transition.estimated) attempt.estimated = true;
   } else if (transition?.type === 'failed') {
     attempt.failedAt = Math.max(transition.at, attempt.startedAt);

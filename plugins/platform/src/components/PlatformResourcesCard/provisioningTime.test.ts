@@ -27,6 +27,11 @@ describe('provisioningText', () => {
       attempt({ durationMs: 90_000, estimated: true }),
       '~1 min 30 s',
     ],
+    [
+      'ready, estimated, start unknown',
+      attempt({ durationMs: undefined, estimated: true }),
+      '—',
+    ],
     ['in progress', attempt({ outcome: 'in-progress' }), 'in progress for 1 h'],
     [
       'stuck',

@@ -47,6 +47,8 @@ export function provisioningText(
   const running = formatDuration(now - Date.parse(attempt.startedAt));
   switch (attempt.outcome) {
     case 'ready':
+      // A later generation found already Ready has no known start, so no time.
+      if (attempt.durationMs === undefined) return formatDuration(undefined);
       return `${attempt.estimated ? '~' : ''}${formatDuration(
         attempt.durationMs,
       )}`;
