@@ -85,6 +85,28 @@ describe('the seeded history', () => {
     ).toEqual(deleted.map(() => undefined));
   });
 
+  it('logs one attempt for every generation a claim went through', () => {
+    const missing: string[] = [];
+    let changed = 0;
+    for (const cluster of ['dev', 'prod-eu']) {
+      const records = t.emulator.groundTruth(cluster);
+      for (const claim of claimsOf(cluster)) {
+        const { uid, name, generation } = claim.metadata;
+        if (generation > 1) changed += 1;
+        for (let g = 1; g <= generation; g++) {
+          const logged = records.filter(
+            r => r.uid === uid && r.generation === g,
+          );
+          if (logged.length !== 1) {
+            missing.push(`${cluster}/${name} generation ${g}: ${logged.length}`);
+          }
+        }
+      }
+    }
+    expect(changed).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+  });
+
   it('spreads claims over tenants and time, leaves analytics without any, and mixes portal and out-of-band', () => {
     const claims = [...claimsOf('dev'), ...claimsOf('prod-eu')];
     const namespaces = new Set(claims.map(c => c.metadata.namespace));
