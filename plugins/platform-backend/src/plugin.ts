@@ -116,12 +116,13 @@ export const platformPlugin = createBackendPlugin({
             history.attemptsOf(cluster, uid),
           ),
         );
-        await history.start();
-        await backend.start();
         deps.lifecycle.addShutdownHook(async () => {
           await backend.stop();
           await history.stop();
         });
+        // The informers start at once; the history migrates its database
+        // meanwhile and then records what they saw, in order.
+        await Promise.all([backend.start(), history.start()]);
       },
     });
   },
