@@ -18,7 +18,10 @@ jest.setTimeout(60_000);
 
 const databases = historyTestDatabases();
 
-function recorderOn(db: Knex, options: { budgetMs?: number } = {}) {
+function recorderOn(
+  db: Knex,
+  options: { budgetMs?: number; startAfter?: () => Promise<void> } = {},
+) {
   const events: ProvisioningEvent[] = [];
   const attempts = new AttemptStore(db);
   const recorder = new HistoryRecorder({
@@ -328,6 +331,23 @@ describe.each(databases.eachSupportedId())(
           observed,
         });
       });
+
+    it('writes nothing until it may start, then every change queued meanwhile, in order', async () => {
+      let release: () => void = () => {};
+      const mayStart = new Promise<void>(resolve => {
+        release = resolve;
+      });
+      const { recorder } = recorderOn(db, { startAfter: () => mayStart });
+      recorder.listener(change({ observed: 0 }));
+      recorder.listener(change({ state: 'Ready', observed: 60_000 }));
+      await new Promise(resolve => setTimeout(resolve, 50));
+      expect(await attemptsOf(db)).toEqual([]);
+      release();
+      await recorder.flush();
+      expect(await attemptsOf(db)).toMatchObject([
+        { generation: 1, outcome: 'ready', durationMs: 60_000 },
+      ]);
+    });
 
     it('writes a large first list as it stands, yielding to the event loop, and nothing on a replay', async () => {
       const { recorder, events } = recorderOn(db, { budgetMs: 0 });
