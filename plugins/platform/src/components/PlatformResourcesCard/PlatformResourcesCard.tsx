@@ -15,6 +15,7 @@ import { ResourceDetailsDialog } from '../ResourceDetails';
 import { UpdatedAgo } from '../UpdatedAgo';
 import { ResourcesTable } from './ResourcesTable';
 import { useEntityResources } from './useEntityResources';
+import { StaleDataAlert } from '../StaleDataAlert';
 
 function EmptyResources() {
   const createLink = useRouteRef(createResourceRouteRef);
@@ -64,12 +65,7 @@ export function PlatformResourcesCard() {
   } else {
     content = (
       <>
-        {error && (
-          <Alert severity="warning" sx={{ mb: 1 }}>
-            Showing data from before the last refresh, which failed:{' '}
-            {error.message}
-          </Alert>
-        )}
+        <StaleDataAlert error={error} />
         {value.historyError && (
           <Alert severity="info" sx={{ mb: 1 }}>
             Provisioning times are unavailable: {value.historyError.message}

@@ -22,6 +22,7 @@ import {
 import { windowFor } from '../../utils/window';
 import { Sparkline } from '../charts';
 import { UpdatedAgo } from '../UpdatedAgo';
+import { StaleDataAlert } from '../StaleDataAlert';
 
 const WINDOW_DAYS = 30;
 
@@ -145,12 +146,7 @@ export function ProvisioningCard() {
   } else {
     content = (
       <>
-        {error && (
-          <Alert severity="warning" sx={{ mb: 1 }}>
-            Showing data from before the last refresh, which failed:{' '}
-            {error.message}
-          </Alert>
-        )}
+        <StaleDataAlert error={error} />
         {value.totals.attempts === 0 && (
           <Alert severity="info" sx={{ mb: 1 }}>
             Nothing was provisioned for {tenant} in the last {WINDOW_DAYS} days.

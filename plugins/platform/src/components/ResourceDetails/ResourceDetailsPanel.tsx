@@ -1,12 +1,12 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import { platformApiRef } from '../../apis';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { useNow } from '../../hooks/useNow';
 import { UpdatedAgo } from '../UpdatedAgo';
 import { ResourceDetailsView } from './ResourceDetailsView';
+import { StaleDataAlert } from '../StaleDataAlert';
 
 /**
  * Loads one resource's details and keeps them live: refetches when a status
@@ -32,12 +32,7 @@ export function ResourceDetailsPanel(props: { cluster: string; uid: string }) {
   return (
     <Box>
       <UpdatedAgo updatedAt={updatedAt} live={live} onRefresh={refresh} />
-      {error && (
-        <Alert severity="warning" sx={{ my: 1 }}>
-          Showing data from before the last refresh, which failed:{' '}
-          {error.message}
-        </Alert>
-      )}
+      <StaleDataAlert error={error} spacing="my" />
       <ResourceDetailsView details={value} now={now} />
     </Box>
   );

@@ -10,7 +10,6 @@ import {
   ENTITY_ANNOTATION_PLATFORM_RESOURCE,
   ResourceDetails,
 } from '@fractal/backstage-plugin-platform-common';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -28,6 +27,7 @@ import { ResourceDetailsDialog } from '../ResourceDetails';
 import { StatusChip, statusDetail } from '../StatusChip';
 import { UpdatedAgo } from '../UpdatedAgo';
 import { platformResourceOf } from './platformResourceAnnotation';
+import { StaleDataAlert } from '../StaleDataAlert';
 
 function countNodes(details: ResourceDetails): {
   total: number;
@@ -119,12 +119,7 @@ export function ResourceStatusCard() {
   } else {
     content = (
       <>
-        {error && (
-          <Alert severity="warning" sx={{ mb: 1 }}>
-            Showing data from before the last refresh, which failed:{' '}
-            {error.message}
-          </Alert>
-        )}
+        <StaleDataAlert error={error} />
         <StatusSummary details={value} now={now} onOpen={() => setOpen(true)} />
       </>
     );

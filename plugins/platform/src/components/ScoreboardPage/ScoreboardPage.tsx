@@ -5,7 +5,6 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Alert from '@mui/material/Alert';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -22,6 +21,7 @@ import { ScoreFigures } from './ScoreFigures';
 import { TenantTable, tenantRows } from './TenantTable';
 import { TrendSection } from './TrendSection';
 import { WindowPicker } from './WindowPicker';
+import { StaleDataAlert } from '../StaleDataAlert';
 
 /** Aggregates change with every status change: refetch at most every 2 s. */
 const SCOREBOARD_DEBOUNCE_MS = 2000;
@@ -52,12 +52,7 @@ function QueryView<T>(props: {
   }
   return (
     <>
-      {query.error && (
-        <Alert severity="warning" sx={{ mb: 1 }}>
-          Showing data from before the last refresh, which failed:{' '}
-          {query.error.message}
-        </Alert>
-      )}
+      <StaleDataAlert error={query.error} />
       {children(query.value)}
     </>
   );
