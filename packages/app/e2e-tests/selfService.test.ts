@@ -46,6 +46,21 @@ async function backstageToken(page: Page): Promise<string> {
 }
 
 /**
+ * Opens the task log: the task page opens it by itself when it sees a
+ * failure in time; otherwise it is one click away.
+ */
+async function openTaskLog(page: Page) {
+  const showLogs = page.getByRole('button', { name: /Show logs/i });
+  const hideLogs = page.getByRole('button', { name: /Hide logs/i });
+  await expect(async () => {
+    if (await showLogs.isVisible()) {
+      await showLogs.click({ timeout: 2_000 });
+    }
+    await expect(hideLogs).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/**
  * Waits until the catalog has read the template: on a fresh server the
  * catalog takes a while to process the template locations.
  */
@@ -113,7 +128,7 @@ test.describe('self-service', () => {
 
     // The task page: the conditions stream into the log as they change.
     await expect(page).toHaveURL(/\/create\/tasks\//);
-    await page.getByRole('button', { name: /Show logs/i }).click();
+    await openTaskLog(page);
     await expect(
       page.getByText(/Waiting up to 10m0s for PostgreSQLInstance/),
     ).toBeVisible({
@@ -193,7 +208,7 @@ test.describe('self-service', () => {
 
     // The portal shows why.
     await page.goto(`/create/tasks/${id}`);
-    await page.getByRole('button', { name: /Show logs/i }).click();
+    await openTaskLog(page);
     await expect(
       page.getByText(/is not a member of tenant 'checkout'/).first(),
     ).toBeVisible();
